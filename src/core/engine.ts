@@ -1,0 +1,343 @@
+/**
+ * createEngine(packs, settings).analyze(text) → findings + empathy checklist. Pure: no DOM, no browser API,
+ * no I/O, so the same engine runs in the content script, the service worker, the CLI and tests.
+ *
+ * One scan per draft: rule patterns, their `unless` contexts and checklist patterns of the draft's
+ * language all live in one token trie, so the cost does not grow with the number of rules.
+ */
+import { detectLanguage } from './language.js';
+import { Matcher, type Hit } from './matcher.js';
+import { compilePattern, PatternError } from './pattern.js';
+import { normalizePhrase, normalizeWord, tokenize, type Token } from './text.js';
+import {
+  severityRank,
+  type AnalyzeOptions,
+  type AnalyzeResult,
+  type ChecklistItem,
+  type ChecklistResult,
+  type EngineSettings,
+  type Finding,
+  type Language,
+  type Pack,
+  type PackProblem,
+  type Rule,
+  type UnlessScope,
+} from './types.js';
+
+type Owner =
+  | { kind: 'rule'; rule: number }
+  | { kind: 'rule-unless'; rule: number; scope: UnlessScope }
+  | { kind: 'item'; item: number }
+  | { kind: 'item-unless'; item: number; scope: UnlessScope };
+
+interface RuleEntry {
+  rule: Rule;
+  packId: string;
+  checklistUnless: { id: string; scope: UnlessScope }[];
+}
+
+interface LanguageMatcher {
+  matcher: Matcher;
+  owners: Owner[];
+  rules: RuleEntry[];
+  items: ChecklistItem[];
+}
+
+export interface Engine {
+  analyze(text: string, options?: AnalyzeOptions): AnalyzeResult;
+  /** Languages that have at least one rule or checklist item. */
+  readonly languages: Language[];
+  /** Rules or patterns that could not be used (they are skipped; the rest keeps working). */
+  readonly problems: PackProblem[];
+}
+
+const NAME_STOPWORDS = new Set(['i', "i'm", "i'll", "i've", "i'd", 'ok', 'okay']);
+
+function matchesId(list: readonly string[] | undefined, packId: string, ruleId: string): boolean {
+  return !!list && (list.includes(`${packId}/${ruleId}`) || list.includes(ruleId));
+}
+
+function inScope(scope: UnlessScope, u: Hit, hit: Hit, tokens: readonly Token[]): boolean {
+  switch (scope) {
+    case 'sentence':
+      return tokens[u.from]!.sent === tokens[hit.from]!.sent;
+    case 'match':
+      return u.from <= hit.to && u.to >= hit.from;
+    case 'before':
+      return u.from < hit.from;
+    case 'after':
+      return u.from > hit.to;
+    case 'draft':
+      return true;
+  }
+}
+
+/** Leftmost-longest, non-overlapping hits of one owner. */
+function leftmostLongest(hits: Hit[]): Hit[] {
+  hits.sort((a, b) => a.from - b.from || b.to - a.to);
+  const out: Hit[] = [];
+  let lastTo = -1;
+  for (const h of hits) {
+    if (h.from > lastTo) {
+      out.push(h);
+      lastTo = h.to;
+    }
+  }
+  return out;
+}
+
+function fillName(template: string, name: string | undefined): string {
+  if (name) return template.replace(/\{name\}/g, name);
+  // No name known: drop the placeholder with the comma or space that introduces it ("Thanks, {name}!").
+  return template
+    .replace(/,?\s*\{name\}/g, '')
+    .replace(/^[\s,]+/, '')
+    .replace(/\s+([,.!?])/g, '$1');
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toLocaleUpperCase() + s.slice(1);
+}
+
+function adaptCase(alternative: string, match: string, sentenceStart: boolean): string {
+  const first = match.charAt(0);
+  const matchIsUpper = first !== first.toLowerCase();
+  if (sentenceStart || matchIsUpper) return capitalize(alternative);
+  // Mid-sentence, lowercase match: lowercase the suggestion's first letter, except English "I…".
+  if (/^I(?:\b|['’])/.test(alternative)) return alternative;
+  return alternative.charAt(0).toLocaleLowerCase() + alternative.slice(1);
+}
+
+export function createEngine(packs: readonly Pack[], settings: EngineSettings = {}): Engine {
+  const problems: PackProblem[] = [];
+  const disabledPacks = new Set(settings.disabledPacks ?? []);
+  const disabledCategories = new Set(settings.disabledCategories ?? []);
+  const ignored = new Set((settings.ignoredPhrases ?? []).map(normalizePhrase).filter(Boolean));
+  const minRank = severityRank(settings.minSeverity ?? 'info');
+  const active = packs.filter((p) => !disabledPacks.has(p.id));
+
+  const languages = [...new Set(active.flatMap((p) => [...p.rules.flatMap((r) => r.languages), ...p.checklist.flatMap((c) => c.languages)]))];
+  const cache = new Map<Language, LanguageMatcher>();
+
+  const compileInto = (m: Matcher, owners: Owner[], owner: Owner, src: string, packId: string, where: string, field: string): boolean => {
+    try {
+      m.add(compilePattern(src), owners.length);
+      owners.push(owner);
+      return true;
+    } catch (e) {
+      if (!(e instanceof PatternError)) throw e;
+      problems.push({ packId, where, field, message: `pattern "${src}" skipped: ${e.message}` });
+      return false;
+    }
+  };
+
+  function build(language: Language): LanguageMatcher {
+    const matcher = new Matcher();
+    const owners: Owner[] = [];
+    const rules: RuleEntry[] = [];
+    const items: ChecklistItem[] = [];
+    const itemPack: string[] = [];
+    const itemIndex = new Map<string, number>();
+    for (const pack of active) {
+      for (const item of pack.checklist) {
+        if (!item.languages.includes(language)) continue;
+        // A later pack's item with the same id replaces the earlier one (a team pack can reword a built-in item).
+        const existing = itemIndex.get(item.id);
+        const idx = existing ?? items.length;
+        if (existing === undefined) itemIndex.set(item.id, idx);
+        items[idx] = item;
+        itemPack[idx] = pack.id;
+      }
+    }
+    items.forEach((item, idx) => {
+      const where = `checklist (${item.id})`;
+      const packId = itemPack[idx]!;
+      item.patterns.forEach((p, i) => compileInto(matcher, owners, { kind: 'item', item: idx }, p, packId, where, `patterns[${i}]`));
+      item.unless.forEach((u, i) => {
+        if ('pattern' in u) compileInto(matcher, owners, { kind: 'item-unless', item: idx, scope: u.scope }, u.pattern, packId, where, `unless[${i}]`);
+      });
+    });
+    for (const pack of active) {
+      for (const rule of pack.rules) {
+        if (!rule.languages.includes(language)) continue;
+        const on = rule.enabled ? !matchesId(settings.disabledRules, pack.id, rule.id) : matchesId(settings.enabledRules, pack.id, rule.id);
+        if (!on || disabledCategories.has(rule.category) || severityRank(rule.severity) < minRank) continue;
+        const idx = rules.length;
+        const where = `rule ${rule.id}`;
+        let any = false;
+        rule.patterns.forEach((p, i) => {
+          any = compileInto(matcher, owners, { kind: 'rule', rule: idx }, p, pack.id, where, `patterns[${i}]`) || any;
+        });
+        const checklistUnless: RuleEntry['checklistUnless'] = [];
+        rule.unless.forEach((u, i) => {
+          if ('pattern' in u) compileInto(matcher, owners, { kind: 'rule-unless', rule: idx, scope: u.scope }, u.pattern, pack.id, where, `unless[${i}]`);
+          else checklistUnless.push({ id: u.checklist, scope: u.scope });
+        });
+        rules.push({ rule, packId: pack.id, checklistUnless });
+        if (!any) problems.push({ packId: pack.id, where, message: 'no usable pattern: the rule is off until it is fixed' });
+      }
+    }
+    return { matcher, owners, rules, items };
+  }
+
+  function matcherFor(language: Language): LanguageMatcher {
+    let m = cache.get(language);
+    if (!m) {
+      m = build(language);
+      cache.set(language, m);
+    }
+    return m;
+  }
+
+  function analyze(text: string, options: AnalyzeOptions = {}): AnalyzeResult {
+    const source = typeof text === 'string' ? text : '';
+    const language = options.language ?? detectLanguage(source, languages.length ? languages : undefined);
+    const lm = matcherFor(language);
+
+    let tokens = tokenize(source);
+    const ranges = options.ignoreRanges?.filter((r) => r && r.end > r.start);
+    if (ranges?.length) {
+      const kept: Token[] = [];
+      let dropped = false;
+      for (const t of tokens) {
+        if (ranges.some((r) => t.start < r.end && t.end > r.start)) {
+          dropped = true;
+          continue;
+        }
+        // Text on either side of an ignored region never joins into one phrase.
+        kept.push(dropped ? { ...t, brk: true } : t);
+        dropped = false;
+      }
+      let sent = -1;
+      tokens = kept.map((t, i) => {
+        const brk = i === 0 || t.brk;
+        if (brk) sent++;
+        return { ...t, brk, sent };
+      });
+    }
+
+    const customerName = options.customerName?.trim();
+    const nameTokens = customerName ? tokenize(customerName).map((t) => t.norm) : [];
+    // Russian and Ukrainian names inflect (Анна → Анне, Олена → Олено): accept the same stem.
+    const inflects = language === 'ru' || language === 'uk';
+    const sameName = (tok: string, n: string) =>
+      tok === n || (inflects && n.length >= 4 && tok.startsWith(n.slice(0, -1)) && tok.length - n.length <= 2);
+    const isName = (t: Token, i: number): boolean => {
+      if (nameTokens.length) return nameTokens.some((n) => sameName(t.norm, n));
+      return t.cap && !t.brk && i > 0 && !NAME_STOPWORDS.has(t.norm) && !t.num;
+    };
+
+    const hits = lm.matcher.scan(tokens, isName);
+    const byOwner = new Map<number, Hit[]>();
+    const ruleHits = new Map<number, Hit[]>();
+    const ruleUnless = new Map<number, { hit: Hit; scope: UnlessScope }[]>();
+    const itemHits = new Map<number, Hit[]>();
+    const itemUnless = new Map<number, { hit: Hit; scope: UnlessScope }[]>();
+    for (const h of hits) {
+      const list = byOwner.get(h.ref);
+      if (list) list.push(h);
+      else byOwner.set(h.ref, [h]);
+    }
+    const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
+      const l = m.get(k);
+      if (l) l.push(v);
+      else m.set(k, [v]);
+    };
+    for (const [ref, list] of byOwner) {
+      const o = lm.owners[ref]!;
+      for (const h of list) {
+        if (o.kind === 'rule') push(ruleHits, o.rule, h);
+        else if (o.kind === 'rule-unless') push(ruleUnless, o.rule, { hit: h, scope: o.scope });
+        else if (o.kind === 'item') push(itemHits, o.item, h);
+        else push(itemUnless, o.item, { hit: h, scope: o.scope });
+      }
+    }
+
+    const span = (h: Hit) => ({ start: tokens[h.from]!.start, end: tokens[h.to]!.end });
+
+    // Checklist first: rules may depend on it ("a defensive explanation unless an acknowledgment came first").
+    const itemDone = new Map<string, Hit[]>();
+    const checklist: ChecklistResult[] = lm.items.map((item, idx) => {
+      const blockers = itemUnless.get(idx) ?? [];
+      const good = leftmostLongest(itemHits.get(idx) ?? []).filter((h) => !blockers.some((b) => inScope(b.scope, b.hit, h, tokens)));
+      let evidence: ChecklistResult['evidence'];
+      if (good.length) {
+        const s = span(good[0]!);
+        evidence = { ...s, text: source.slice(s.start, s.end) };
+      } else if (item.matchCustomerName && nameTokens.length) {
+        const i = tokens.findIndex((t, k) => isName(t, k));
+        if (i >= 0) {
+          good.push({ ref: -1, from: i, to: i });
+          evidence = { start: tokens[i]!.start, end: tokens[i]!.end, text: source.slice(tokens[i]!.start, tokens[i]!.end) };
+        }
+      }
+      itemDone.set(item.id, good);
+      return {
+        id: item.id,
+        label: item.label,
+        hint: item.hint,
+        example: fillName(item.example, customerName),
+        done: good.length > 0,
+        ...(evidence ? { evidence } : {}),
+      };
+    });
+
+    type Candidate = { entry: RuleEntry; hit: Hit; start: number; end: number };
+    const candidates: Candidate[] = [];
+    for (const [idx, list] of ruleHits) {
+      const entry = lm.rules[idx]!;
+      const blockers = ruleUnless.get(idx) ?? [];
+      for (const hit of leftmostLongest(list)) {
+        if (blockers.some((b) => inScope(b.scope, b.hit, hit, tokens))) continue;
+        if (entry.checklistUnless.some((c) => (itemDone.get(c.id) ?? []).some((d) => inScope(c.scope, d, hit, tokens)))) continue;
+        const s = span(hit);
+        if (ignored.size && ignored.has(normalizePhrase(source.slice(s.start, s.end)))) continue;
+        candidates.push({ entry, hit, ...s });
+      }
+    }
+    // Overlapping findings from different rules: keep the most severe, then the longest, then the first.
+    candidates.sort(
+      (a, b) =>
+        severityRank(b.entry.rule.severity) - severityRank(a.entry.rule.severity) ||
+        b.end - b.start - (a.end - a.start) ||
+        a.start - b.start,
+    );
+    const kept: Candidate[] = [];
+    for (const c of candidates) if (!kept.some((k) => c.start < k.end && c.end > k.start)) kept.push(c);
+    kept.sort((a, b) => a.start - b.start);
+
+    const findings: Finding[] = kept.map(({ entry, hit, start, end }) => {
+      const match = source.slice(start, end);
+      const sentenceStart = tokens[hit.from]!.brk;
+      const seen = new Set<string>();
+      const alternatives: string[] = [];
+      for (const a of entry.rule.alternatives) {
+        const filled = adaptCase(fillName(a, customerName), match, sentenceStart);
+        const key = normalizeWord(filled);
+        if (filled && !seen.has(key)) {
+          seen.add(key);
+          alternatives.push(filled);
+        }
+      }
+      return {
+        ruleId: entry.rule.id,
+        packId: entry.packId,
+        category: entry.rule.category,
+        severity: entry.rule.severity,
+        start,
+        end,
+        match,
+        message: entry.rule.message,
+        alternatives,
+        ...(entry.rule.link ? { link: entry.rule.link } : {}),
+        ...(entry.rule.source ? { source: entry.rule.source } : {}),
+      };
+    });
+
+    return { language, findings, checklist };
+  }
+
+  // Compile every language up front so problems are known and the first keystroke pays nothing.
+  for (const l of languages) matcherFor(l);
+  return { analyze, languages, problems };
+}

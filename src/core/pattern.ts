@@ -1,0 +1,278 @@
+/**
+ * The phrase-pattern language (documented with examples in rules/README.md):
+ *
+ *   calm down                 words, matched case-, quote- and ё/е-insensitively, in one sentence
+ *   (calm|settle) down        alternatives
+ *   [please] calm down        optional words; (please)? means the same
+ *   успокой*                  a word stem: any word starting with "успокой" (at least 3 letters before *)
+ *   sorry ... but             a bounded gap: up to 4 words in between; `...2` allows up to 2 (max 8)
+ *   _ / #                     any one word / any number
+ *   {name}                    the customer's name (or, when unknown, a capitalised word mid-sentence)
+ *   ^ no $                    ^ anchors to the start of a sentence, $ to its end
+ *
+ * Punctuation inside patterns is ignored ("sorry, but" = "sorry but"), as it is in drafts. There is no
+ * repetition operator and no raw regular expression: a pattern compiles to an acyclic automaton whose
+ * size grows with the pattern's length, and matching stays linear in the length of the draft: a pack cannot
+ * freeze a tab.
+ */
+import { normalizeWord } from './text.js';
+
+/** One token-consuming (or, for gaps, token-skipping) transition of a pattern's automaton. */
+export type Step =
+  | { k: 'word'; v: string }
+  | { k: 'stem'; v: string }
+  | { k: 'any' }
+  | { k: 'num' }
+  | { k: 'name' }
+  | { k: 'gap'; max: number };
+
+export interface Edge {
+  step: Step;
+  to: number;
+}
+
+/**
+ * A pattern compiled to a small automaton over tokens: state 0 is the start, `accept` lists final states.
+ * States grow linearly with the pattern's length (alternatives join again instead of multiplying out).
+ */
+export interface CompiledPattern {
+  source: string;
+  /** Sentence-start anchor (^). */
+  start: boolean;
+  /** Sentence-end anchor ($). */
+  end: boolean;
+  edges: Edge[][];
+  accept: boolean[];
+}
+
+export class PatternError extends Error {
+  constructor(
+    message: string,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+export const PATTERN_LIMITS = {
+  maxLength: 1000,
+  maxGaps: 2,
+  maxGap: 8,
+  defaultGap: 4,
+  minStem: 3,
+} as const;
+
+type Item = Step | { k: 'alt'; options: Item[][]; optional: boolean };
+
+const WORD_PIECE_RE = /[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*/gu;
+
+class Parser {
+  private i = 0;
+  constructor(private readonly src: string) {}
+
+  fail(message: string, at = this.i): never {
+    throw new PatternError(message, at + 1);
+  }
+
+  private skipSpace(): void {
+    while (this.i < this.src.length && /\s/.test(this.src[this.i]!)) this.i++;
+  }
+
+  parseAll(): { items: Item[]; start: boolean; end: boolean } {
+    this.skipSpace();
+    let start = false;
+    if (this.src[this.i] === '^') {
+      start = true;
+      this.i++;
+    }
+    const items = this.parseSeq(null);
+    let end = false;
+    this.skipSpace();
+    if (this.src[this.i] === '$') {
+      end = true;
+      this.i++;
+      this.skipSpace();
+    }
+    if (this.i < this.src.length) {
+      const c = this.src[this.i];
+      if (c === ')' || c === ']') this.fail(`unbalanced "${c}": remove it or add the opening bracket`);
+      if (c === '^') this.fail('"^" (sentence start) may only begin a pattern');
+      if (c === '$') this.fail('"$" (sentence end) may only end a pattern');
+      this.fail(`unexpected "${c}"`);
+    }
+    return { items, start, end };
+  }
+
+  /** Parses items until `close` (or `|`) or the end; does not consume the terminator. */
+  private parseSeq(close: ')' | ']' | null): Item[] {
+    const items: Item[] = [];
+    for (;;) {
+      this.skipSpace();
+      if (this.i >= this.src.length) {
+        if (close) this.fail(`missing "${close}"`);
+        return items;
+      }
+      const c = this.src[this.i]!;
+      if (c === '|') {
+        if (!close) this.fail('"|" must be inside ( ) or [ ]: write (a|b)');
+        return items;
+      }
+      if (c === ')' || c === ']') {
+        if (c !== close) this.fail(close ? `expected "${close}" but found "${c}"` : `unbalanced "${c}"`);
+        return items;
+      }
+      if (c === '$' || c === '^') {
+        if (close) this.fail(`"${c}" cannot be used inside brackets`);
+        return items;
+      }
+      if (c === '(' || c === '[') {
+        const opener = this.i;
+        this.i++;
+        const closer = c === '(' ? ')' : ']';
+        const options: Item[][] = [];
+        for (;;) {
+          options.push(this.parseSeq(closer));
+          if (this.src[this.i] === '|') {
+            this.i++;
+            continue;
+          }
+          this.i++; // the closer
+          break;
+        }
+        // `(a|b)?` is accepted as a synonym of `[a|b]`, for authors used to regular expressions.
+        const question = c === '(' && this.src[this.i] === '?';
+        if (question) this.i++;
+        const optional = c === '[' || question;
+        if (!optional && options.some((o) => o.length === 0))
+          this.fail('empty alternative in ( ): use [ ] for optional words', opener);
+        if (options.every((o) => o.length === 0)) {
+          // Only punctuation inside, e.g. "[,]" or "(-)?": punctuation is ignored anyway.
+          if (this.src.slice(opener + 1, this.i - (question ? 2 : 1)).replace(/[|\s]/g, '') === '') this.fail(`empty ${c === '(' ? '( )' : '[ ]'}`, opener);
+          continue;
+        }
+        items.push({ k: 'alt', options: options.filter((o) => o.length > 0), optional });
+        continue;
+      }
+      if (c === '.' || c === '…') {
+        const at = this.i;
+        let max: number = PATTERN_LIMITS.defaultGap;
+        if (c === '…') this.i++;
+        else if (this.src.startsWith('...', this.i)) this.i += 3;
+        else {
+          // A lone dot is punctuation, which patterns ignore.
+          this.i++;
+          continue;
+        }
+        const digits = /^\d+/.exec(this.src.slice(this.i));
+        if (digits) {
+          max = Number(digits[0]);
+          this.i += digits[0].length;
+          if (max < 1 || max > PATTERN_LIMITS.maxGap)
+            this.fail(`gap size must be 1–${PATTERN_LIMITS.maxGap} words`, at);
+        }
+        items.push({ k: 'gap', max });
+        continue;
+      }
+      if (c === '{') {
+        const end = this.src.indexOf('}', this.i);
+        const name = end < 0 ? '' : this.src.slice(this.i + 1, end);
+        if (name !== 'name') this.fail('the only placeholder in patterns is {name}');
+        items.push({ k: 'name' });
+        this.i = end + 1;
+        continue;
+      }
+      // A word lexeme: everything up to whitespace or syntax.
+      const from = this.i;
+      while (this.i < this.src.length && !/[\s()[\]|{}$^…]/.test(this.src[this.i]!)) {
+        if (this.src.startsWith('...', this.i)) break;
+        this.i++;
+      }
+      const lexeme = this.src.slice(from, this.i);
+      if (lexeme === '_') {
+        items.push({ k: 'any' });
+        continue;
+      }
+      if (lexeme === '#') {
+        items.push({ k: 'num' });
+        continue;
+      }
+      const stem = lexeme.endsWith('*');
+      const body = stem ? lexeme.slice(0, -1) : lexeme;
+      if (body.includes('*')) this.fail('"*" may only end a word (a stem such as успокой*)', from);
+      const words = normalizeWord(body).match(WORD_PIECE_RE) ?? [];
+      if (words.length === 0) {
+        if (stem) this.fail('"*" needs a word stem before it', from);
+        continue; // punctuation only: ignored, as in drafts
+      }
+      words.forEach((w, idx) => {
+        const last = idx === words.length - 1;
+        if (stem && last) {
+          if ([...w].length < PATTERN_LIMITS.minStem)
+            this.fail(
+              `stem "${w}*" is too short: give at least ${PATTERN_LIMITS.minStem} letters or list the word forms as (a|b)`,
+              from,
+            );
+          items.push({ k: 'stem', v: w });
+        } else items.push({ k: 'word', v: w });
+      });
+    }
+  }
+}
+
+/** Builds the automaton: `frontier` holds the states the next item continues from. */
+function build(items: Item[], frontier: number[], edges: Edge[][]): number[] {
+  let cur = frontier;
+  for (const item of items) {
+    if (item.k === 'alt') {
+      const next = new Set<number>(item.optional ? cur : []);
+      for (const option of item.options) for (const s of build(option, cur, edges)) next.add(s);
+      cur = [...next];
+      continue;
+    }
+    const to = edges.length;
+    edges.push([]);
+    for (const from of cur) edges[from]!.push({ step: item, to });
+    cur = [to];
+  }
+  return cur;
+}
+
+function countGaps(items: Item[]): number {
+  let gaps = 0;
+  for (const item of items) {
+    if (item.k === 'alt') for (const o of item.options) gaps += countGaps(o);
+    else if (item.k === 'gap') gaps++;
+  }
+  return gaps;
+}
+
+export function compilePattern(source: string): CompiledPattern {
+  if (typeof source !== 'string' || source.trim() === '') throw new PatternError('pattern is empty', 1);
+  if (source.length > PATTERN_LIMITS.maxLength)
+    throw new PatternError(`pattern is ${source.length} characters long; the limit is ${PATTERN_LIMITS.maxLength}: split it`, 1);
+  const { items, start, end } = new Parser(source).parseAll();
+  if (countGaps(items) > PATTERN_LIMITS.maxGaps) throw new PatternError(`at most ${PATTERN_LIMITS.maxGaps} gaps per pattern`, 1);
+  const edges: Edge[][] = [[]];
+  const finals = build(items, [0], edges);
+  const accept = edges.map(() => false);
+  for (const f of finals) accept[f] = true;
+  if (accept[0]) throw new PatternError('the pattern can match nothing at all: make at least one word required', 1);
+  // A gap must stand between words in every variant: never first, never last.
+  if (edges[0]!.some((e) => e.step.k === 'gap'))
+    throw new PatternError('a gap (...) must stand between words: a variant of this pattern starts with one', 1);
+  if (edges.some((out) => out.some((e) => e.step.k === 'gap' && accept[e.to])))
+    throw new PatternError('a gap (...) must stand between words: a variant of this pattern ends with one', 1);
+  // Every way through the pattern must contain a real word or stem, or it would match almost anything.
+  const seen = new Set<number>([0]);
+  const queue = [0];
+  while (queue.length) {
+    const s = queue.pop()!;
+    if (accept[s]) throw new PatternError('every variant needs at least one word or stem, not only _, # or {name}', 1);
+    for (const e of edges[s]!)
+      if (e.step.k !== 'word' && e.step.k !== 'stem' && !seen.has(e.to)) {
+        seen.add(e.to);
+        queue.push(e.to);
+      }
+  }
+  return { source, start, end, edges, accept };
+}

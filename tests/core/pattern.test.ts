@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { compilePattern, PatternError } from '../../src/core/pattern.js';
+import { flagged, pack, rule } from './helpers.js';
+
+const f = (pattern: string, text: string) => flagged(pack([rule('r', [pattern])]), text);
+
+describe('pattern language', () => {
+  it('matches literal words case-insensitively across whitespace and line breaks', () => {
+    expect(f('calm down', 'Please CALM   down now')).toEqual(['CALM   down']);
+    expect(f('calm down', 'please calm\n  down')).toEqual([]); // a line break ends a sentence
+    expect(f('calm down', 'calm\tdown')).toEqual(['calm\tdown']);
+  });
+
+  it('treats straight and curly apostrophes alike, in patterns and text', () => {
+    expect(f("don't know", 'I don’t know')).toEqual(['don’t know']);
+    expect(f('don’t know', "I don't know")).toEqual(["don't know"]);
+    expect(f("з'ясую", 'Я зʼясую це')).toEqual(['зʼясую']);
+  });
+
+  it('folds ё to е', () => {
+    expect(f('ещё раз', 'Повторяю еще раз')).toEqual(['еще раз']);
+    expect(f('еще раз', 'Повторяю ЕЩЁ раз')).toEqual(['ЕЩЁ раз']);
+  });
+
+  it('respects Unicode word boundaries in Cyrillic', () => {
+    expect(f('нет', 'Нет, это невозможно')).toEqual(['Нет']);
+    expect(f('нет', 'интернет работает')).toEqual([]);
+    expect(f('ні', 'Ні, не можемо')).toEqual(['Ні']);
+    expect(f('ні', 'сьогодні')).toEqual([]);
+  });
+
+  it('supports alternatives and optional words', () => {
+    const p = '[please] (calm|settle) down';
+    expect(f(p, 'Settle down.')).toEqual(['Settle down']);
+    expect(f(p, 'please calm down')).toEqual(['please calm down']);
+    expect(f('(a|b)? c', 'b c')).toEqual(['b c']);
+  });
+
+  it('supports word stems for inflected languages', () => {
+    const p = 'успокой*';
+    expect(f(p, 'Успокойтесь!')).toEqual(['Успокойтесь']);
+    expect(f(p, 'да успокойся ты')).toEqual(['успокойся']);
+    expect(f('заспокой*', 'Заспокойтеся, будь ласка')).toEqual(['Заспокойтеся']);
+    expect(f(p, 'спокойно')).toEqual([]);
+  });
+
+  it('supports bounded gaps that stay inside one sentence', () => {
+    const p = 'sorry ... but';
+    expect(f(p, 'Sorry for the wait but no.')).toEqual(['Sorry for the wait but']);
+    expect(f(p, 'Sorry a b c d e but no')).toEqual([]); // five words: over the default four
+    expect(f('sorry ...6 but', 'Sorry a b c d e but no')).toEqual(['Sorry a b c d e but']);
+    expect(f(p, 'Sorry. But no.')).toEqual([]);
+  });
+
+  it('supports any-word, number and anchors', () => {
+    expect(f('in # days', 'in 3 days')).toEqual(['in 3 days']);
+    expect(f('in # days', 'in few days')).toEqual([]);
+    expect(f('you _ wrong', 'you are wrong')).toEqual(['you are wrong']);
+    expect(f('^ no $', 'No.')).toEqual(['No']);
+    expect(f('^ no $', 'No problem.')).toEqual([]);
+    expect(f('^ no $', 'I said no')).toEqual([]);
+  });
+
+  it('ignores punctuation in patterns and drafts', () => {
+    expect(f('sorry, but', 'sorry but')).toEqual(['sorry but']);
+    expect(f('sorry but', 'Sorry — but')).toEqual(['Sorry — but']);
+  });
+
+  it('matches hyphenated words as separate words', () => {
+    expect(f('follow-up', 'a follow up call')).toEqual(['follow up']);
+  });
+
+  it('compiles alternatives without multiplying states', () => {
+    const words = Array.from({ length: 30 }, (_, i) => `w${i}`).join('|');
+    const p = compilePattern(`(${words}) (${words}) (${words}) (${words})`);
+    expect(p.edges.length).toBe(1 + 4 * 30);
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['(a|b', 'missing ")"'],
+    ['a)', 'unbalanced'],
+    ['a | b', '"|" must be inside'],
+    ['... a', 'gap'],
+    ['a ...', 'gap'],
+    ['a ...9 b', 'gap size'],
+    ['a ... b ... c ... d', 'at most 2 gaps'],
+    ['_ #', 'at least one word'],
+    ['[a]', 'match nothing'],
+    ['ab*', 'too short'],
+    ['a*b', 'may only end a word'],
+    ['{customer}', 'only placeholder'],
+    ['a ^ b', 'sentence start'],
+    ['x'.repeat(1001), 'limit is 1000'],
+  ])('rejects %j with a clear message', (src, msg) => {
+    expect(() => compilePattern(src)).toThrow(PatternError);
+    expect(() => compilePattern(src)).toThrow(msg);
+  });
+});
