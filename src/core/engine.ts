@@ -49,6 +49,8 @@ export interface Engine {
   readonly languages: Language[];
   /** Rules or patterns that could not be used (they are skipped; the rest keeps working). */
   readonly problems: PackProblem[];
+  /** Compiles the matcher of one language (or all) now, so the first analysis pays nothing. */
+  warm(language?: Language): void;
 }
 
 const NAME_STOPWORDS = new Set(['i', "i'm", "i'll", "i've", "i'd", 'ok', 'okay']);
@@ -337,7 +339,17 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
     return { language, findings, checklist };
   }
 
-  // Compile every language up front so problems are known and the first keystroke pays nothing.
-  for (const l of languages) matcherFor(l);
-  return { analyze, languages, problems };
+  // Languages compile on first use (a tab that only ever sees English drafts never builds the others);
+  // asking for `problems` compiles them all. The extension warms the likely language when a box appears.
+  return {
+    analyze,
+    languages,
+    get problems() {
+      for (const l of languages) matcherFor(l);
+      return problems;
+    },
+    warm(language?: Language) {
+      for (const l of language ? [language] : languages) matcherFor(l);
+    },
+  };
 }

@@ -7,8 +7,6 @@ import type { Language } from './types.js';
 
 const UK_LETTERS = /[іїєґʼ]/giu;
 const RU_LETTERS = /[ыэъё]/giu;
-const CYRILLIC = /\p{Script=Cyrillic}/gu;
-const LATIN = /\p{Script=Latin}/gu;
 
 // Frequent words spelt differently in the two languages (no shared spellings here: "вам", "для", "наш"
 // are common to both and would only add noise).
@@ -40,8 +38,14 @@ function count(re: RegExp, text: string): number {
  */
 export function detectLanguage(text: string, candidates: readonly Language[] = ['en', 'ru', 'uk']): Language {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  const cyr = count(CYRILLIC, sample);
-  const lat = count(LATIN, sample);
+  // Counting by char code: a regex match() here would allocate one string per letter of a long draft.
+  let cyr = 0;
+  let lat = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) lat++;
+    else if (c >= 0x400 && c <= 0x52f) cyr++;
+  }
   const has = (l: Language) => candidates.includes(l);
   if (cyr === 0 && lat === 0) return candidates[0] ?? 'en';
   if (lat >= cyr && has('en')) return 'en';

@@ -3,10 +3,14 @@
  *
  * Every pattern is a small acyclic automaton (pattern.ts). Patterns are indexed by the tokens they can
  * start with — an exact-word map, a stem map probed once per distinct stem length, and a short list of
- * patterns that start with a wildcard — so a token only wakes the few patterns that can begin there
- * (the "token trie" design measured in ../shared/notes/perf-anchors.md: flat in the number of rules, no
- * RegExp compilation landing on the first keystroke). From a start token a pattern walks at most
- * (its states × its gap widths) positions, so a scan is linear in the length of the draft.
+ * patterns that start with a wildcard — so a token only wakes the patterns that can begin there (the
+ * "token trie" family measured in ../shared/notes/perf-anchors.md: flat in the number of rules, no
+ * RegExp compilation landing on the agent's first keystroke).
+ *
+ * From a start token a woken pattern is simulated Thompson-style: the set of active states advances one
+ * token at a time, deduplicated through a stamp array over a global state numbering. The active set never
+ * exceeds the pattern's state count, so no pattern — however hostile — can blow up, and a scan is linear
+ * in the length of the draft. Nothing is allocated per token except the hits.
  */
 import type { CompiledPattern, Step } from './pattern.js';
 import type { Token } from './text.js';
@@ -23,6 +27,10 @@ export type NameTest = (token: Token, index: number) => boolean;
 interface Entry {
   ref: number;
   p: CompiledPattern;
+  /** Offset of this pattern's states in the global numbering used by `mark`. */
+  base: number;
+  /** Scan-local: the last token index this entry was run from (dedupes multiple index keys). */
+  ranAt: number;
 }
 
 function stepMatches(step: Step, tok: Token, j: number, isName: NameTest): boolean {
@@ -30,7 +38,7 @@ function stepMatches(step: Step, tok: Token, j: number, isName: NameTest): boole
     case 'word':
       return tok.norm === step.v;
     case 'stem':
-      return tok.norm.length >= step.v.length && tok.norm.startsWith(step.v);
+      return tok.norm.startsWith(step.v);
     case 'any':
       return true;
     case 'num':
@@ -38,104 +46,156 @@ function stepMatches(step: Step, tok: Token, j: number, isName: NameTest): boole
     case 'name':
       return isName(tok, j);
     case 'gap':
-      return false;
+      return false; // compiled away
   }
 }
 
+/** Most (first word, second word) keys a pattern may be indexed under before it falls back to its first word. */
+const MAX_PAIR_KEYS = 64;
+
 export class Matcher {
+  /** Patterns whose first two steps are plain words, by "first\u0000second": the most selective index. */
+  private readonly byPair = new Map<string, Entry[]>();
   private readonly byWord = new Map<string, Entry[]>();
   private readonly byStem = new Map<string, Entry[]>();
   private stemLens: number[] = [];
-  private readonly wild: Entry[] = [];
-  private count = 0;
+  private readonly anyStarts: Entry[] = [];
+  private readonly numStarts: Entry[] = [];
+  private readonly nameStarts: Entry[] = [];
+  private readonly entries: Entry[] = [];
+  private states = 0;
+  private mark = new Int32Array(0);
+  private stamp = 0;
+  private cur = new Int32Array(16);
+  private next = new Int32Array(16);
 
   add(pattern: CompiledPattern, ref: number): void {
-    const entry = { ref, p: pattern };
-    const words = new Set<string>();
-    const stems = new Set<string>();
-    let wild = false;
-    for (const e of pattern.edges[0]!) {
-      if (e.step.k === 'word') words.add(e.step.v);
-      else if (e.step.k === 'stem') stems.add(e.step.v);
-      else wild = true;
-    }
-    this.count++;
-    // A pattern that may start with a wildcard is tried at every token; indexing it by word too would run it twice.
-    if (wild) {
-      this.wild.push(entry);
+    const entry: Entry = { ref, p: pattern, base: this.states, ranAt: -1 };
+    this.states += pattern.edges.length;
+    this.entries.push(entry);
+    const first = pattern.edges[0]!;
+    const kinds = new Set(first.map((e) => e.step.k));
+    // Wildcard starts are woken by kind: `_` at every token, `#` only at numbers, {name} only at names.
+    if (kinds.has('any')) return void this.anyStarts.push(entry);
+    if (kinds.has('num') && kinds.size === 1) return void this.numStarts.push(entry);
+    if (kinds.has('name') && kinds.size === 1) return void this.nameStarts.push(entry);
+    if (kinds.has('num') || kinds.has('name')) return void this.anyStarts.push(entry);
+
+    const pairs = this.pairKeys(pattern);
+    if (pairs) {
+      for (const k of pairs) push(this.byPair, k, entry);
       return;
     }
-    for (const w of words) this.push(this.byWord, w, entry);
-    for (const s of stems) this.push(this.byStem, s, entry);
-    if (stems.size) this.stemLens = [...new Set([...this.stemLens, ...[...stems].map((s) => s.length)])].sort((a, b) => a - b);
-    this.count++;
+    const stems = new Set<string>();
+    for (const e of first) {
+      if (e.step.k === 'word') push(this.byWord, e.step.v, entry);
+      else if (e.step.k === 'stem') stems.add(e.step.v);
+    }
+    for (const st of stems) push(this.byStem, st, entry);
+    if (stems.size) this.stemLens = [...new Set([...this.stemLens, ...[...stems].map((x) => x.length)])].sort((a, b) => a - b);
   }
 
-  private push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
-    const list = map.get(key);
-    if (list) list.push(entry);
-    else map.set(key, [entry]);
+  /** The (first, second) word keys of a pattern, when every way through it starts with two plain words. */
+  private pairKeys(p: CompiledPattern): string[] | undefined {
+    const keys = new Set<string>();
+    for (const e of p.edges[0]!) {
+      if (e.step.k !== 'word') return undefined;
+      for (const s of p.closure[e.to]!) {
+        if (p.accept[s]) return undefined; // a one-word variant
+        for (const e2 of p.edges[s]!) {
+          if (e2.step.k !== 'word') return undefined;
+          keys.add(`${e.step.v}\u0000${e2.step.v}`);
+          if (keys.size > MAX_PAIR_KEYS) return undefined;
+        }
+      }
+    }
+    return keys.size ? [...keys] : undefined;
   }
 
   get patternCount(): number {
-    return this.count;
+    return this.entries.length;
   }
 
   scan(tokens: readonly Token[], isName: NameTest): Hit[] {
+    if (this.mark.length < this.states) this.mark = new Int32Array(this.states);
+    for (const e of this.entries) e.ranAt = -1;
     const hits: Hit[] = [];
     const n = tokens.length;
-    // One pattern may be reachable from a token through several index keys (two stems): run it once.
-    const stamp = new Map<Entry, number>();
-
-    const run = (entry: Entry, begin: number): void => {
-      const { p } = entry;
-      if (p.start && !tokens[begin]!.brk) return;
-      const seen = new Set<number>();
-      const ends = new Set<number>();
-      // Depth-first over (state, next token) pairs; `seen` keeps joins from repeating work.
-      const visit = (state: number, j: number): void => {
-        const key = state * 65536 + (j - begin);
-        if (seen.has(key)) return;
-        seen.add(key);
-        if (p.accept[state] && j > begin && (!p.end || j === n || tokens[j]!.brk)) ends.add(j - 1);
-        if (j >= n) return;
-        const tok = tokens[j]!;
-        // A phrase never runs across a sentence boundary.
-        if (j > begin && tok.brk) return;
-        for (const e of p.edges[state]!) {
-          if (e.step.k === 'gap') {
-            visit(e.to, j);
-            for (let k = 1; k <= e.step.max && j + k < n; k++) {
-              if (tokens[j + k]!.brk) break;
-              visit(e.to, j + k);
-            }
-          } else if (stepMatches(e.step, tok, j, isName)) visit(e.to, j + 1);
-        }
-      };
-      visit(0, begin);
-      for (const to of ends) hits.push({ ref: entry.ref, from: begin, to });
-    };
-
     for (let i = 0; i < n; i++) {
       const tok = tokens[i]!;
+      const after = tokens[i + 1];
+      if (after && !after.brk && this.byPair.size) {
+        const list = this.byPair.get(`${tok.norm}\u0000${after.norm}`);
+        if (list) for (const e of list) this.run(e, i, tokens, isName, hits);
+      }
       const exact = this.byWord.get(tok.norm);
-      if (exact)
-        for (const e of exact) {
-          stamp.set(e, i);
-          run(e, i);
-        }
+      if (exact) for (const e of exact) this.run(e, i, tokens, isName, hits);
       for (const len of this.stemLens) {
         if (len > tok.norm.length) break;
         const list = this.byStem.get(tok.norm.slice(0, len));
-        if (!list) continue;
-        for (const e of list) {
-          if (stamp.get(e) === i) continue;
-          stamp.set(e, i);
-          run(e, i);
-        }
+        if (list) for (const e of list) this.run(e, i, tokens, isName, hits);
       }
-      for (const e of this.wild) run(e, i);
+      if (tok.num) for (const e of this.numStarts) this.run(e, i, tokens, isName, hits);
+      if (this.nameStarts.length && isName(tok, i)) for (const e of this.nameStarts) this.run(e, i, tokens, isName, hits);
+      for (const e of this.anyStarts) this.run(e, i, tokens, isName, hits);
     }
     return hits;
   }
+
+  private run(entry: Entry, begin: number, tokens: readonly Token[], isName: NameTest, hits: Hit[]): void {
+    if (entry.ranAt === begin) return;
+    entry.ranAt = begin;
+    const { p, base } = entry;
+    if (p.start && !tokens[begin]!.brk) return;
+    const size = p.edges.length;
+    if (this.cur.length < size) {
+      this.cur = new Int32Array(size * 2);
+      this.next = new Int32Array(size * 2);
+    }
+    const n = tokens.length;
+    const mark = this.mark;
+    let cur = this.cur;
+    let next = this.next;
+    let curN = 1;
+    cur[0] = 0;
+    for (let j = begin; ; j++) {
+      if (j > begin) {
+        // `cur` holds the states after consuming tokens begin..j-1.
+        const atEnd = j === n || tokens[j]!.brk;
+        for (let a = 0; a < curN; a++)
+          if (p.accept[cur[a]!] && (!p.end || atEnd)) {
+            hits.push({ ref: entry.ref, from: begin, to: j - 1 });
+            break;
+          }
+      }
+      // A phrase never runs across a sentence boundary.
+      if (j >= n || curN === 0 || (j > begin && tokens[j]!.brk)) break;
+      const tok = tokens[j]!;
+      if (this.stamp >= 0x3fffffff) {
+        mark.fill(0);
+        this.stamp = 0;
+      }
+      const stamp = ++this.stamp;
+      let nextN = 0;
+      for (let a = 0; a < curN; a++)
+        for (const e of p.edges[cur[a]!]!) {
+          if (!stepMatches(e.step, tok, j, isName)) continue;
+          for (const t of p.closure[e.to]!) {
+            if (mark[base + t] === stamp) continue;
+            mark[base + t] = stamp;
+            next[nextN++] = t;
+          }
+        }
+      const swap = cur;
+      cur = next;
+      next = swap;
+      curN = nextN;
+    }
+  }
+}
+
+function push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
+  const list = map.get(key);
+  if (list) list.push(entry);
+  else map.set(key, [entry]);
 }

@@ -17,11 +17,11 @@
  */
 import { normalizeWord } from './text.js';
 
-/** One token-consuming (or, for gaps, token-skipping) transition of a pattern's automaton. */
+/** One token-consuming step of a pattern (gaps are compiled away into `any` steps and ε-moves). */
 export type Step =
   | { k: 'word'; v: string }
   | { k: 'stem'; v: string }
-  | { k: 'any' }
+  | { k: 'any'; gap?: true }
   | { k: 'num' }
   | { k: 'name' }
   | { k: 'gap'; max: number };
@@ -32,8 +32,10 @@ export interface Edge {
 }
 
 /**
- * A pattern compiled to a small automaton over tokens: state 0 is the start, `accept` lists final states.
- * States grow linearly with the pattern's length (alternatives join again instead of multiplying out).
+ * A pattern compiled to a small acyclic automaton over tokens: state 0 is the start; every edge consumes
+ * one token; `closure[s]` lists the states reachable from `s` without consuming (ε-moves, which only gaps
+ * create), `s` included. States grow linearly with the pattern's length: alternatives join again instead
+ * of multiplying out, and a gap of N words adds N states.
  */
 export interface CompiledPattern {
   source: string;
@@ -42,6 +44,7 @@ export interface CompiledPattern {
   /** Sentence-end anchor ($). */
   end: boolean;
   edges: Edge[][];
+  closure: number[][];
   accept: boolean[];
 }
 
@@ -220,18 +223,32 @@ class Parser {
 }
 
 /** Builds the automaton: `frontier` holds the states the next item continues from. */
-function build(items: Item[], frontier: number[], edges: Edge[][]): number[] {
+function build(items: Item[], frontier: number[], edges: Edge[][], eps: number[][]): number[] {
+  const state = () => {
+    edges.push([]);
+    eps.push([]);
+    return edges.length - 1;
+  };
   let cur = frontier;
   for (const item of items) {
     if (item.k === 'alt') {
       const next = new Set<number>(item.optional ? cur : []);
-      for (const option of item.options) for (const s of build(option, cur, edges)) next.add(s);
+      for (const option of item.options) for (const s of build(option, cur, edges, eps)) next.add(s);
       cur = [...next];
       continue;
     }
-    const to = edges.length;
-    edges.push([]);
-    for (const from of cur) edges[from]!.push({ step: item, to });
+    const to = state();
+    if (item.k === 'gap') {
+      // Skip 0..max words: ε to the target, then a chain of `any` steps each with an ε to the target.
+      let from = cur;
+      for (const f of cur) eps[f]!.push(to);
+      for (let k = 0; k < item.max; k++) {
+        const g = state();
+        for (const f of from) edges[f]!.push({ step: { k: 'any', gap: true }, to: g });
+        eps[g]!.push(to);
+        from = [g];
+      }
+    } else for (const from of cur) edges[from]!.push({ step: item, to });
     cur = [to];
   }
   return cur;
@@ -253,14 +270,15 @@ export function compilePattern(source: string): CompiledPattern {
   const { items, start, end } = new Parser(source).parseAll();
   if (countGaps(items) > PATTERN_LIMITS.maxGaps) throw new PatternError(`at most ${PATTERN_LIMITS.maxGaps} gaps per pattern`, 1);
   const edges: Edge[][] = [[]];
-  const finals = build(items, [0], edges);
+  const eps: number[][] = [[]];
+  const finals = build(items, [0], edges, eps);
   const accept = edges.map(() => false);
   for (const f of finals) accept[f] = true;
   if (accept[0]) throw new PatternError('the pattern can match nothing at all: make at least one word required', 1);
   // A gap must stand between words in every variant: never first, never last.
-  if (edges[0]!.some((e) => e.step.k === 'gap'))
+  if (eps[0]!.length || edges[0]!.some((e) => e.step.k === 'any' && e.step.gap))
     throw new PatternError('a gap (...) must stand between words: a variant of this pattern starts with one', 1);
-  if (edges.some((out) => out.some((e) => e.step.k === 'gap' && accept[e.to])))
+  if (eps.some((targets) => targets.some((t) => accept[t])))
     throw new PatternError('a gap (...) must stand between words: a variant of this pattern ends with one', 1);
   // Every way through the pattern must contain a real word or stem, or it would match almost anything.
   const seen = new Set<number>([0]);
@@ -268,11 +286,23 @@ export function compilePattern(source: string): CompiledPattern {
   while (queue.length) {
     const s = queue.pop()!;
     if (accept[s]) throw new PatternError('every variant needs at least one word or stem, not only _, # or {name}', 1);
-    for (const e of edges[s]!)
-      if (e.step.k !== 'word' && e.step.k !== 'stem' && !seen.has(e.to)) {
-        seen.add(e.to);
-        queue.push(e.to);
+    const next = [...edges[s]!.filter((e) => e.step.k !== 'word' && e.step.k !== 'stem').map((e) => e.to), ...eps[s]!];
+    for (const t of next)
+      if (!seen.has(t)) {
+        seen.add(t);
+        queue.push(t);
       }
   }
-  return { source, start, end, edges, accept };
+  // ε-closures (the automaton is acyclic, so a depth-first walk terminates).
+  const closure = eps.map((_, s) => {
+    const out = new Set<number>();
+    const walk = (x: number) => {
+      if (out.has(x)) return;
+      out.add(x);
+      for (const t of eps[x]!) walk(t);
+    };
+    walk(s);
+    return [...out];
+  });
+  return { source, start, end, edges, closure, accept };
 }

@@ -25,15 +25,19 @@ export interface Token {
 const WORD_RE =
   /[\p{L}\p{M}\p{N}\u00AD\u200B-\u200D\u2060\uFEFF]+(?:['‘’ʼ`´][\p{L}\p{M}\p{N}\u00AD\u200B-\u200D\u2060\uFEFF]+)*/gu;
 const INVISIBLE_RE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const INVISIBLE_CHAR_RE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 const APOSTROPHE_RE = /[‘’ʼ`´]/g;
-// A gap between two words that contains one of these ends a sentence. A line break does too: support
-// replies put greetings, sign-offs and list items on their own lines without punctuation.
-const SENTENCE_END_RE = /[.!?…;\n\r\u2028\u2029]/;
+// A gap between two words that contains . ! ? … ; or a line break ends a sentence: support replies put
+// greetings, sign-offs and list items on their own lines without punctuation.
 const DIGITS_RE = /^\p{N}+$/u;
+
+const NEEDS_FOLDING_RE = /[ёЁ‘’ʼ`´\u00AD\u200B-\u200D\u2060\uFEFF]/;
 
 /** Normalise one word (or a whole phrase) the way tokens are normalised. */
 export function normalizeWord(word: string): string {
-  return word.replace(INVISIBLE_RE, '').toLowerCase().replace(/ё/g, 'е').replace(APOSTROPHE_RE, "'");
+  const lower = word.toLowerCase();
+  if (!NEEDS_FOLDING_RE.test(lower)) return lower;
+  return lower.replace(INVISIBLE_RE, '').replace(/ё/g, 'е').replace(APOSTROPHE_RE, "'");
 }
 
 /** Normalise free text for comparisons (personal ignores): tokens joined by single spaces. */
@@ -43,12 +47,28 @@ export function normalizePhrase(text: string): string {
     .join(' ');
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Whether the characters between two words end a sentence. Scans char codes: no substring per token. */
 function isSentenceGap(text: string, from: number, to: number): boolean {
-  const gap = text.slice(from, to);
-  if (!SENTENCE_END_RE.test(gap)) return false;
-  // "3.5" and "v2.1" are numbers, not sentence ends.
-  if (gap === '.' && /\p{N}/u.test(text[from - 1] ?? '') && /\p{N}/u.test(text[to] ?? '')) return false;
-  return true;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // . ! ? ; \n \r … U+2028 U+2029
+    if (c === 46) {
+      // "3.5" and "v2.1" are numbers, not sentence ends.
+      if (to - from === 1 && isDigit(text.charCodeAt(from - 1)) && isDigit(text.charCodeAt(to))) return false;
+      return true;
+    }
+    if (c === 33 || c === 63 || c === 59 || c === 10 || c === 13 || c === 0x2026 || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
+function firstVisible(word: string): string {
+  for (const ch of word) if (!INVISIBLE_CHAR_RE.test(ch)) return ch;
+  return '';
 }
 
 export function tokenize(text: string): Token[] {
@@ -66,13 +86,13 @@ export function tokenize(text: string): Token[] {
     }
     const brk = tokens.length === 0 || isSentenceGap(text, prevEnd, start);
     if (brk && tokens.length > 0) sent++;
-    const first = m[0].replace(INVISIBLE_RE, '')[0] ?? '';
+    const first = norm === m[0] ? '' : firstVisible(m[0]);
     tokens.push({
       start,
       end,
       norm,
-      cap: first !== first.toLowerCase(),
-      num: DIGITS_RE.test(norm),
+      cap: first !== '' && first !== first.toLowerCase(),
+      num: isDigit(norm.charCodeAt(0)) && DIGITS_RE.test(norm),
       brk,
       sent,
     });
