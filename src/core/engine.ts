@@ -193,7 +193,7 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
 
   function analyze(text: string, options: AnalyzeOptions = {}): AnalyzeResult {
     const source = typeof text === 'string' ? text : '';
-    const language = options.language ?? detectLanguage(source, languages.length ? languages : undefined);
+    const language = options.language ?? detectLanguage(source, languages.length ? languages : undefined, options.languageHint);
     const lm = matcherFor(language);
 
     let tokens = tokenize(source);

@@ -16,7 +16,15 @@ const UK_WORDS = new Set(
     'привіт вітаю зробимо зроблю перевірю допоможу можемо можу треба потрібно немає нема так ні гаразд буду було ' +
     'були був зможу зможемо напишіть надішліть замовлення питання відповідь години годин хвилин тиждень сьогодні завтра ' +
     'розумію шкода жаль щойно саме своє свій нашого вашого ваше наше оскільки проте отже ось усе все всі кожен ' +
-    'мною вами повідомте зв\'яжемося зв\'язку звернення звертайтеся').split(/\s+/),
+    'мною вами повідомте зв\'яжемося зв\'язку звернення звертайтеся невже зачекайте чекайте зайнята зайнятий лист ' +
+    'листа листі нервуйте повертайтеся неможливе неможливо прочитати написати зробити перевірити дізнатися повернути ' +
+    'отримати чекати знайти допомогти змогу мене тебе себе мій моя моє твій твоя наразі поки вирішимо вирішити ' +
+    'скасувати оплатити доставка доставки посилка посилку кур\'єр гроші кошти картка картку тиждень тижня хвилину ' +
+    'годину завжди ніколи нічого ніхто щось хтось будь-ласка вибач пробачте шановний шановна пане пані друже ' +
+    'гаразд звичайно звісно авжеж чом бо адже хіба лише тільки лише вдома робота роботи працюємо працює ' +
+    'знову досі теперішній наступний наступного минулого тиждень рахунок рахунку відповісти відповіли відповідаємо ' +
+    'тобі вам вас ним ними нею ній цьому цього цієї цих тому того такий така таке такі які яка який яке чи ' +
+    'коли-небудь прохання прошу будь ласка розмовляти говорити казати кажу сказав сказала дивіться подивіться').split(/\s+/),
 );
 const RU_WORDS = new Set(
   ('что это как мы но и от чтобы будет мне спасибо извините простите пожалуйста если когда поэтому сейчас также ' +
@@ -24,8 +32,25 @@ const RU_WORDS = new Set(
     'доброго день вечер привет здравствуйте сделаем сделаю проверю помогу можем могу надо нужно нет так да хорошо буду ' +
     'было были был смогу сможем напишите пришлите заказ вопрос ответ часа часов минут неделю сегодня завтра понимаю ' +
     'жаль только именно свое свой нашего вашего ваше наше поскольку однако итак вот всё все каждый мной вами сообщите ' +
-    'свяжемся связи обращение обращайтесь').split(/\s+/),
+    'свяжемся связи обращение обращайтесь неужели подождите ждите занята занят письмо письма письме нервничайте ' +
+    'возвращайтесь невозможно прочитать написать сделать проверить узнать вернуть получить ждать найти помочь ' +
+    'меня тебя себя мой моя мое твой твоя пока решим решить отменить оплатить доставка доставки посылка посылку ' +
+    'курьер деньги средства карта карту неделя недели минуту час всегда никогда ничего никто что-то кто-то ' +
+    'уважаемый уважаемая друг ладно конечно разумеется ведь разве лишь только дома работа работы работаем работает ' +
+    'снова до сих пор следующий следующего прошлой счет счёт ответить ответили отвечаем тебе ним ними ней ' +
+    'этом этого этой этих тому того такой такая такое такие какие ли просьба прошу разговаривать говорить ' +
+    'сказать говорю сказал сказала смотрите посмотрите').split(/\s+/),
 );
+
+// Spelt the same in both languages: never evidence for either (kept out of the lists above).
+const SHARED = new Set(
+  ('вам вас нас нам там тут так все доброго день завтра жаль нашего вашего ваше наше вами тому того тебе себе ' +
+    'ним ними моя твоя прошу сказала говорю буду доставка доставки дома друг час та до').split(/\s+/),
+);
+for (const w of SHARED) {
+  UK_WORDS.delete(w);
+  RU_WORDS.delete(w);
+}
 
 function count(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -34,9 +59,9 @@ function count(re: RegExp, text: string): number {
 
 /**
  * Detects the draft's language among `candidates` (default en/ru/uk). Returns the first candidate for a
- * text with no letters.
+ * text with no letters. `hint` decides between Russian and Ukrainian only when the text has no evidence.
  */
-export function detectLanguage(text: string, candidates: readonly Language[] = ['en', 'ru', 'uk']): Language {
+export function detectLanguage(text: string, candidates: readonly Language[] = ['en', 'ru', 'uk'], hint?: Language): Language {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
   // Counting by char code: a regex match() here would allocate one string per letter of a long draft.
   let cyr = 0;
@@ -53,16 +78,31 @@ export function detectLanguage(text: string, candidates: readonly Language[] = [
   if (!has('ru') && has('uk')) return 'uk';
   if (!has('ru') && !has('uk')) return candidates[0] ?? 'en';
 
+  const { uk, ru } = cyrillicScores(sample);
+  // No evidence either way ("Там же все написано" is both): follow the caller's hint (the language this
+  // reply box was last written in, or the page's), else Russian.
+  if (uk === ru) return hint === 'uk' || hint === 'ru' ? hint : has('ru') ? 'ru' : 'uk';
+  return uk > ru ? 'uk' : 'ru';
+}
+
+/** Evidence for Ukrainian vs Russian in a Cyrillic text: letters, frequent words and endings only one has. */
+export function cyrillicScores(sample: string): { uk: number; ru: number } {
   let uk = count(UK_LETTERS, sample) * 3;
   let ru = count(RU_LETTERS, sample) * 3;
   const words = sample.toLowerCase().replace(/’/g, "'").match(/[\p{L}']+/gu) ?? [];
   for (const w of words) {
     if (UK_WORDS.has(w)) uk += 2;
     if (RU_WORDS.has(w.replace(/ё/g, 'е')) || RU_WORDS.has(w)) ru += 2;
-    // "и" as a word is Russian ("и"), Ukrainian uses "і"/"й" (already counted as letters).
+    // Morphology that differs: Ukrainian verbal nouns in -ння/-ття and infinitives in -ти;
+    // Russian -ние/-тие nouns and -ать/-ять/-еть infinitives.
+    if (w.length >= 5) {
+      if (/(?:нн|тт|лл|зз)я$/.test(w)) uk += 2;
+      else if (/(?:ни|ти)е$/.test(w)) ru += 2;
+      if (/[аяеиоу]ти$/.test(w)) uk += 1;
+      else if (/[аяе]ть$/.test(w)) ru += 1;
+    }
   }
   // Ukrainian writes the apostrophe inside words (з'ясую, пам'ять); Russian does not.
   uk += ((sample.match(/\p{L}['’]\p{L}/gu) ?? []).length) * 2;
-  if (uk === ru) return has('ru') ? 'ru' : 'uk';
-  return uk > ru ? 'uk' : 'ru';
+  return { uk, ru };
 }

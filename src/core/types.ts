@@ -141,6 +141,11 @@ export interface TextRange {
 export interface AnalyzeOptions {
   /** Skip detection and analyse in this language. */
   language?: Language;
+  /**
+   * Used only when detection finds no evidence between Russian and Ukrainian (the words are spelt the same
+   * in both): e.g. the language this reply box was last written in, or the page's `lang`.
+   */
+  languageHint?: Language;
   /** Used by `{name}` in patterns and alternatives, and by checklist items with `matchCustomerName`. */
   customerName?: string;
   /** UTF-16 ranges never analysed (quoted history, signatures, "ignore once"). */

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/engine.js';
+import { cyrillicScores } from '../../src/core/language.js';
 import { loadPackCatalog } from '../../src/node/load-pack.js';
 
 const packs = loadPackCatalog(join(import.meta.dirname, '../../rules'));
@@ -29,9 +30,15 @@ describe('the built-in rulebook', () => {
   for (const lang of ['ru', 'uk'] as const) {
     const pack = packs.find((p) => p.id === `reply-coach-${lang}`)!;
     const drafts = pack.rules.flatMap((r) => r.examples.flag.map((t) => [r.id, t] as const));
+    // Evidence (letters, words, endings only one language has) must point the right way; a draft spelt the
+    // same in both languages ("Там же все написано") follows the hint, as the extension passes the box's language.
     it.each(drafts)(`${lang} draft (%s) is detected as ${lang} and gets only ${lang} findings and alternatives: %s`, (_id, text) => {
-      const r = engine.analyze(text);
+      const other = lang === 'ru' ? 'uk' : 'ru';
+      const { uk, ru } = cyrillicScores(text);
+      if (uk !== ru) expect(uk > ru ? 'uk' : 'ru', `evidence uk ${uk} / ru ${ru}`).toBe(lang);
+      const r = engine.analyze(text, { languageHint: lang });
       expect(r.language).toBe(lang);
+      if (uk !== ru) expect(engine.analyze(text, { languageHint: other }).language).toBe(lang);
       expect(r.findings.length).toBeGreaterThan(0);
       for (const f of r.findings) {
         expect(f.packId).toBe(`reply-coach-${lang}`);
