@@ -6,7 +6,7 @@
  */
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -66,11 +66,11 @@ async function buildTypes() {
 await buildEngine();
 if (!engineOnly) {
   await buildTypes();
-  for (const [script, fn] of [['build-extension.mjs', 'buildExtension'], ['build-fixtures.mjs', 'buildFixtures']]) {
-    const file = join(root, 'scripts', script);
-    if (!existsSync(file)) continue;
-    const mod = await import(pathToFileURL(file).href);
-    if (typeof mod[fn] === 'function') await step(script, () => mod[fn]({}));
-  }
+  // dist/chrome and dist/firefox (store builds) and dist/chrome-dev (the same bundles + localhost, used by
+  // npm start and the e2e tests), then the e2e fixtures and the demo inbox.
+  const { buildExtension } = await import(pathToFileURL(join(root, 'scripts/build-extension.mjs')).href);
+  await step('extension → dist/chrome, dist/firefox, dist/chrome-dev', () => buildExtension({ withDev: true, quiet: true }));
+  const { buildFixtures } = await import(pathToFileURL(join(root, 'scripts/build-fixtures.mjs')).href);
+  await step('fixtures → dist/fixtures', () => buildFixtures({}));
 }
 console.log(`build done in ${Math.round(performance.now() - t0)} ms`);

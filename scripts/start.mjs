@@ -61,16 +61,26 @@ if (!headless) {
   await box.click();
   await page.keyboard.press('End');
   const sidebar = page.getByRole('complementary', { name: 'Reply Coach' });
-  await sidebar.getByRole('listitem').first().waitFor({ timeout: 15000 });
+  const findings = sidebar.locator('ul.rc-findings > li');
+  await findings.first().waitFor({ timeout: 15000 });
   await page.waitForTimeout(400);
   const out = join(root, 'docs/screenshots/demo.png');
   mkdirSync(dirname(out), { recursive: true });
   await page.screenshot({ path: out });
-  const items = await sidebar.getByRole('listitem').allInnerTexts();
-  const checks = await sidebar.getByRole('checkbox').evaluateAll((els) => els.map((e) => `${e.checked ? '[x]' : '[ ]'} ${e.getAttribute('aria-label') ?? e.closest('label')?.innerText ?? ''}`));
+  // What the agent sees, read through the accessibility contract: flagged text per finding, the
+  // alternatives' button names, and each checklist checkbox's label and state.
+  const items = await findings.evaluateAll((lis) =>
+    lis.map((li) => ({
+      phrase: li.querySelector('.rc-flag')?.textContent?.trim() ?? '',
+      alternatives: [...li.querySelectorAll('.rc-alts button')].map((b) => b.textContent.trim()),
+    })),
+  );
+  const checks = await sidebar.getByRole('checkbox').evaluateAll((els) =>
+    els.map((e) => `${e.checked ? '[x]' : '[ ]'} ${e.labels?.[0]?.textContent?.trim() ?? e.getAttribute('aria-label') ?? ''}`),
+  );
   console.log(`\nThe sidebar lists ${items.length} phrase${items.length === 1 ? '' : 's'} to soften:`);
-  for (const t of items) console.log(`  • ${t.split('\n').filter(Boolean).slice(0, 3).join(' — ')}`);
-  if (checks.length) console.log(`Empathy checklist:\n  ${checks.join('\n  ')}`);
+  for (const it of items) console.log(`  • ${it.phrase} → ${it.alternatives.map((a) => `“${a}”`).join(' / ')}`);
+  console.log(`Empathy checklist:\n  ${checks.join('\n  ')}`);
   console.log(`\nScreenshot: ${out}`);
   await context.close();
   await server.close();

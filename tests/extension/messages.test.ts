@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { CONTENT_MESSAGES } from '../../src/extension/content/messages.js';
+import { describe, expect, it, vi } from 'vitest';
+
+// messages.ts reads translations through the browser seam; the polyfill refuses to load outside an extension.
+vi.mock('../../src/extension/shared/browser.js', () => ({ getMessage: () => '' }));
+const { CONTENT_MESSAGES } = await import('../../src/extension/content/messages.js');
 
 describe('content-script strings', () => {
   it.each(['en', 'ru', 'uk'])('every key the content script shows exists in _locales/%s', (lang) => {

@@ -52,6 +52,9 @@ const INACTIVE: Omit<SidebarState, 'collapsed'> = {
   paused: false,
 };
 
+/** Width of the expanded sidebar (src/extension/ui/sidebar/styles.ts). */
+const SIDEBAR_WIDTH = 340;
+
 function intersects(a: DOMRect, left: number, top: number, right: number, bottom: number): boolean {
   return a.left < right && a.right > left && a.top < bottom && a.bottom > top;
 }
@@ -68,7 +71,8 @@ export class SidebarHost implements SidebarConnector {
   /** The agent expanded the sidebar although it had to collapse to stay clear: respect that for this box. */
   private userOverride = false;
   private frame = 0;
-  private expandedHeight = 420;
+  /** Last measured height of the expanded sidebar; 0 until measured. */
+  private expandedHeight = 0;
   private readonly win: Window;
 
   constructor(
@@ -170,6 +174,9 @@ export class SidebarHost implements SidebarConnector {
           addStyles(shadow, `${mod.SIDEBAR_CSS}\n${HOST_CSS}`, 'sidebar');
           this.doc.documentElement.appendChild(host);
           this.host = host;
+          // The sidebar's size is only known once React has painted (and it changes with the findings):
+          // place it again whenever it resizes.
+          new ResizeObserver(() => this.scheduleLayout()).observe(host);
           this.unmount = mod.mountSidebar(shadow, this, (key, subs) => this.deps.translate(key, subs));
           this.refresh();
         })
@@ -199,9 +206,11 @@ export class SidebarHost implements SidebarConnector {
     const vh = this.doc.documentElement.clientHeight;
     // Decide with the EXPANDED size, or collapsing would free the space and expanding would take it again.
     if (!this.collapsed && host.offsetHeight > 0) this.expandedHeight = host.offsetHeight;
-    const width = Math.max(host.offsetWidth, 1);
-    const height = this.expandedHeight;
     const margin = 12;
+    // Before React has painted, the host measures 0×0 and would "fit" anywhere: assume the sidebar's full
+    // size (340 px wide, at most the viewport's height) until it can be measured.
+    const width = host.offsetWidth > 40 ? host.offsetWidth : SIDEBAR_WIDTH;
+    const height = this.expandedHeight > 40 ? this.expandedHeight : vh - 2 * margin;
     let side: 'right' | 'left' = 'right';
     let auto = false;
     if (field) {
