@@ -43,7 +43,7 @@ console.log('Labelled sets (tests/eval/sets): recall of hurtful spans at warning
 console.log('| set | replies | spans | recall | clean replies | false alarms | checklist F1 (micro) | language detected right |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const lang of ['en', 'ru', 'uk'].filter((l) => !onlyLang || l === onlyLang)) {
-  for (const split of ['dev', 'test'].filter((s) => !onlySplit || s === onlySplit)) {
+  for (const split of ['dev', 'probe', 'test'].filter((s) => !onlySplit || s === onlySplit)) {
     const file = join(root, 'tests/eval/sets', `${lang}.${split}.jsonl`);
     if (!existsSync(file)) continue;
     const rows = readJsonl(file);
