@@ -15,7 +15,7 @@
  * size grows with the pattern's length, and matching stays linear in the length of the draft: a pack cannot
  * freeze a tab.
  */
-import { normalizeWord } from './text.js';
+import { normalizeWord, wordPieces } from './text.js';
 
 /** One token-consuming step of a pattern (gaps are compiled away into `any` steps and ε-moves). */
 export type Step =
@@ -66,8 +66,6 @@ export const PATTERN_LIMITS = {
 } as const;
 
 type Item = Step | { k: 'alt'; options: Item[][]; optional: boolean };
-
-const WORD_PIECE_RE = /[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*/gu;
 
 class Parser {
   private i = 0;
@@ -202,7 +200,7 @@ class Parser {
       const stem = lexeme.endsWith('*');
       const body = stem ? lexeme.slice(0, -1) : lexeme;
       if (body.includes('*')) this.fail('"*" may only end a word (a stem such as успокой*)', from);
-      const words = normalizeWord(body).match(WORD_PIECE_RE) ?? [];
+      const words = wordPieces(normalizeWord(body));
       if (words.length === 0) {
         if (stem) this.fail('"*" needs a word stem before it', from);
         continue; // punctuation only: ignored, as in drafts

@@ -66,6 +66,25 @@ function isSentenceGap(text: string, from: number, to: number): boolean {
   return false;
 }
 
+const MIXED_RE = /\p{N}[\p{L}\p{M}]|[\p{L}\p{M}]\p{N}/u;
+const RUN_RE = /\p{N}+|[^\p{N}]+/gu;
+
+/** Splits a word at digit/letter boundaries, keeping offsets. */
+function splitDigits(raw: string, start: number): { start: number; end: number; raw: string }[] {
+  const out: { start: number; end: number; raw: string }[] = [];
+  RUN_RE.lastIndex = 0;
+  for (let m = RUN_RE.exec(raw); m !== null; m = RUN_RE.exec(raw)) {
+    if (normalizeWord(m[0]).replace(/'/g, '') === '') continue; // an apostrophe or invisible run between parts
+    out.push({ start: start + m.index, end: start + m.index + m[0].length, raw: m[0] });
+  }
+  return out;
+}
+
+/** The word pieces of a pattern lexeme, split exactly as drafts are tokenised. */
+export function wordPieces(normalized: string): string[] {
+  return tokenize(normalized).map((t) => t.norm);
+}
+
 function firstVisible(word: string): string {
   for (const ch of word) if (!INVISIBLE_CHAR_RE.test(ch)) return ch;
   return '';
@@ -86,15 +105,20 @@ export function tokenize(text: string): Token[] {
     }
     const brk = tokens.length === 0 || isSentenceGap(text, prevEnd, start);
     if (brk && tokens.length > 0) sent++;
-    const first = norm === m[0] ? '' : firstVisible(m[0]);
-    tokens.push({
-      start,
-      end,
-      norm,
-      cap: first !== '' && first !== first.toLowerCase(),
-      num: isDigit(norm.charCodeAt(0)) && DIGITS_RE.test(norm),
-      brk,
-      sent,
+    // "5pm", "24ч", "3-5days": a run of digits and a run of letters are two words, as if spaced ("5 pm").
+    const parts = MIXED_RE.test(norm) ? splitDigits(m[0], start) : [{ start, end, raw: m[0] }];
+    parts.forEach((part, k) => {
+      const pnorm = parts.length === 1 ? norm : normalizeWord(part.raw);
+      const first = pnorm === part.raw ? '' : firstVisible(part.raw);
+      tokens.push({
+        start: part.start,
+        end: part.end,
+        norm: pnorm,
+        cap: first !== '' && first !== first.toLowerCase(),
+        num: isDigit(pnorm.charCodeAt(0)) && DIGITS_RE.test(pnorm),
+        brk: brk && k === 0,
+        sent,
+      });
     });
     prevEnd = end;
   }

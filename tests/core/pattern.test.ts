@@ -71,7 +71,7 @@ describe('pattern language', () => {
   });
 
   it('compiles alternatives without multiplying states', () => {
-    const words = Array.from({ length: 30 }, (_, i) => `w${i}`).join('|');
+    const words = Array.from({ length: 30 }, (_, i) => `w${'abcdefghij'[i % 10]}${'xyz'[Math.floor(i / 10)]}`).join('|');
     const p = compilePattern(`(${words}) (${words}) (${words}) (${words})`);
     expect(p.edges.length).toBe(1 + 4 * 30);
   });
@@ -95,5 +95,15 @@ describe('pattern language', () => {
   ])('rejects %j with a clear message', (src, msg) => {
     expect(() => compilePattern(src)).toThrow(PatternError);
     expect(() => compilePattern(src)).toThrow(msg);
+  });
+});
+
+describe('digits and letters', () => {
+  it('treats "5pm" like "5 pm", in drafts and in patterns', () => {
+    expect(f('by # pm', 'back by 5pm today')).toEqual(['by 5pm']);
+    expect(f('by # pm', 'back by 5 pm today')).toEqual(['by 5 pm']);
+    expect(f('by 5pm', 'back by 5 pm')).toEqual(['by 5 pm']);
+    expect(f('за # (час|часа|часов|ч)', 'ответим за 24ч')).toEqual(['за 24ч']);
+    expect(f('within # days', 'within 3days')).toEqual(['within 3days']);
   });
 });
