@@ -13,6 +13,7 @@
  *   --split S      only this split of the labelled sets (dev or test); --lang L only this language
  *   --sample N     print N random not-yet-audited corpus findings as audit stubs (JSON lines)
  *   --json FILE    also write all figures as JSON
+ *   --write-docs   also write the summary tables into docs/rulebook-quality.md (between the EVAL markers)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,6 +25,12 @@ const details = args.includes('--details');
 const sampleN = args.includes('--sample') ? Number(args[args.indexOf('--sample') + 1]) : 0;
 const onlySplit = args.includes('--split') ? args[args.indexOf('--split') + 1] : undefined;
 const onlyLang = args.includes('--lang') ? args[args.indexOf('--lang') + 1] : undefined;
+const writeDocs = args.includes('--write-docs');
+const summary = [];
+const say = (line = '') => {
+  console.log(line);
+  summary.push(line);
+};
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 
 const { createEngine, loadBuiltinPacks } = await import(pathToFileURL(join(root, 'dist/engine/index.js')).href);
@@ -39,9 +46,9 @@ const report = { labelled: {}, corpus: undefined };
 const CHECKLIST = ['acknowledge-feelings', 'sincere-apology', 'use-name', 'next-step', 'timeframe', 'thanks', 'warm-close'];
 
 // ---------------------------------------------------------------- labelled sets
-console.log('Labelled sets (tests/eval/sets): recall of hurtful spans at warning+, false alarms on clean replies, checklist F1\n');
-console.log('| set | replies | spans | recall | clean replies | false alarms | checklist F1 (micro) | language detected right |');
-console.log('|---|---|---|---|---|---|---|---|');
+say('Labelled sets (tests/eval/sets): recall of hurtful spans at warning+, false alarms on clean replies, checklist F1\n');
+say('| set | replies | spans | recall | clean replies | false alarms | checklist F1 (micro) | language detected right |');
+say('|---|---|---|---|---|---|---|---|');
 for (const lang of ['en', 'ru', 'uk'].filter((l) => !onlyLang || l === onlyLang)) {
   for (const split of ['dev', 'probe', 'test'].filter((s) => !onlySplit || s === onlySplit)) {
     const file = join(root, 'tests/eval/sets', `${lang}.${split}.jsonl`);
@@ -84,7 +91,7 @@ for (const lang of ['en', 'ru', 'uk'].filter((l) => !onlyLang || l === onlyLang)
     }
     const sum = Object.values(cl).reduce((a, x) => ({ tp: a.tp + x.tp, fp: a.fp + x.fp, fn: a.fn + x.fn }), { tp: 0, fp: 0, fn: 0 });
     const f1 = (x) => (2 * x.tp) / (2 * x.tp + x.fp + x.fn || 1);
-    console.log(`| ${lang}.${split} | ${rows.length} | ${spans} | ${pct(found, spans)}% | ${clean} | ${alarms} (${pct(alarms, clean)}%) | ${f1(sum).toFixed(3)} | ${pct(langOk, rows.length)}% |`);
+    say(`| ${lang}.${split} | ${rows.length} | ${spans} | ${pct(found, spans)}% | ${clean} | ${alarms} (${pct(alarms, clean)}%) | ${f1(sum).toFixed(3)} | ${pct(langOk, rows.length)}% |`);
     report.labelled[`${lang}.${split}`] = {
       replies: rows.length, spans, recall: found / spans, clean, falseAlarms: alarms, falseAlarmRate: alarms / clean, checklistF1: f1(sum),
       checklist: Object.fromEntries(Object.entries(cl).map(([k, v]) => [k, { ...v, f1: f1(v) }])),
@@ -110,6 +117,7 @@ if (!existsSync(corpusFile)) {
   const perRule = {};
   const coverage = Object.fromEntries(CHECKLIST.map((id) => [id, 0]));
   const findings = [];
+  const allFindings = [];
   for (const row of rows) {
     const r = engine.analyze(row.text);
     const hits = r.findings.filter(serious);
@@ -118,28 +126,36 @@ if (!existsSync(corpusFile)) {
       const key = `${f.packId}/${f.ruleId}`;
       perRule[key] ??= { severity: f.severity, hits: 0 };
       perRule[key].hits++;
-      if (serious(f)) findings.push({ id: row.id, ruleId: key, severity: f.severity, match: f.match, start: f.start, text: row.text });
+      const entry = { id: row.id, ruleId: key, severity: f.severity, match: f.match, start: f.start, text: row.text };
+      allFindings.push(entry);
+      if (serious(f)) findings.push(entry);
     }
     for (const c of r.checklist) if (c.done && c.id in coverage) coverage[c.id]++;
   }
-  console.log(`\nReal replies (${rows.length} Twitter support replies, ../shared/corpus): ${flagged} flagged at warning or above = ${pct(flagged, rows.length)}%`);
-  console.log('\n| rule | severity | hits |\n|---|---|---|');
-  for (const [k, v] of Object.entries(perRule).sort((a, b) => b[1].hits - a[1].hits)) console.log(`| ${k} | ${v.severity} | ${v.hits} |`);
-  console.log(`\nChecklist coverage: ${CHECKLIST.map((id) => `${id} ${pct(coverage[id], rows.length)}%`).join(', ')}`);
+  say(`\nReal replies (${rows.length} Twitter support replies, ../shared/corpus): ${flagged} flagged at warning or above = ${pct(flagged, rows.length)}%`);
+  say('\n| rule | severity | hits |\n|---|---|---|');
+  for (const [k, v] of Object.entries(perRule).sort((a, b) => b[1].hits - a[1].hits)) say(`| ${k} | ${v.severity} | ${v.hits} |`);
+  say(`\nChecklist coverage: ${CHECKLIST.map((id) => `${id} ${pct(coverage[id], rows.length)}%`).join(', ')}`);
 
   const auditFile = join(root, 'tests/eval/audit-corpus.jsonl');
   const audit = existsSync(auditFile) ? readJsonl(auditFile) : [];
   const key = (f) => `${f.id}|${f.ruleId}|${f.match}`;
   const audited = new Map(audit.map((a) => [key(a), a]));
-  const current = findings.filter((f) => audited.has(key(f)));
-  const fa = current.filter((f) => audited.get(key(f)).verdict === 'false-alarm').length;
-  const stale = audit.filter((a) => !findings.some((f) => key(f) === key(a)));
+  const currentAll = allFindings.filter((f) => audited.has(key(f)));
+  const current = currentAll.filter(serious);
+  const currentInfo = currentAll.filter((f) => !serious(f));
+  const isFa = (f) => audited.get(key(f)).verdict === 'false-alarm';
+  const fa = current.filter(isFa).length;
+  const faInfo = currentInfo.filter(isFa).length;
+  const stale = audit.filter((a) => !allFindings.some((f) => key(f) === key(a)));
   const fixedFa = stale.filter((a) => a.verdict === 'false-alarm').length;
-  console.log(
-    `\nHand audit (tests/eval/audit-corpus.jsonl): ${audit.length} verdicts; ${current.length} of today's ${findings.length} warning+ findings are audited; ` +
-      `${fa} of them are false alarms = ${pct(fa, current.length)}% (${stale.length} audited findings no longer fire, ${fixedFa} of which were false alarms).`,
+  say(
+    `\nHand audit (tests/eval/audit-corpus.jsonl, a support lead's verdict on each finding): ${audit.length} verdicts. ` +
+      `Warning or above: ${current.length} of today's ${findings.length} findings audited, ${fa} false alarms = ${pct(fa, current.length)}%. ` +
+      `Info: ${currentInfo.length} of ${allFindings.length - findings.length} audited, ${faInfo} false alarms = ${pct(faInfo, currentInfo.length)}%. ` +
+      `${stale.length} audited findings no longer fire (${fixedFa} of them were false alarms, fixed).`,
   );
-  report.corpus = { replies: rows.length, flagged, flaggedShare: flagged / rows.length, perRule, coverage, audit: { verdicts: audit.length, auditedNow: current.length, falseAlarms: fa, rate: fa / (current.length || 1), findingsNow: findings.length, stale: stale.length } };
+  report.corpus = { replies: rows.length, flagged, flaggedShare: flagged / rows.length, perRule, coverage, audit: { verdicts: audit.length, auditedNow: current.length, falseAlarms: fa, rate: fa / (current.length || 1), findingsNow: findings.length, infoAudited: currentInfo.length, infoFalseAlarms: faInfo, stale: stale.length } };
 
   if (sampleN) {
     // Seeded shuffle, so a re-run proposes the same stubs.
@@ -155,3 +171,10 @@ if (!existsSync(corpusFile)) {
   }
 }
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(report, null, 2));
+if (writeDocs) {
+  const doc = join(root, 'docs/rulebook-quality.md');
+  const text = readFileSync(doc, 'utf8');
+  const stamp = `Generated ${new Date().toISOString().slice(0, 10)} by \`npm run eval -- --write-docs\`.\n\n`;
+  writeFileSync(doc, text.replace(/<!-- EVAL:START -->[\s\S]*<!-- EVAL:END -->/, `<!-- EVAL:START -->\n${stamp}${summary.join('\n')}\n<!-- EVAL:END -->`));
+  console.log('\nupdated docs/rulebook-quality.md');
+}
