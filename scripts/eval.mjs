@@ -50,7 +50,7 @@ say('Labelled sets (tests/eval/sets): recall of hurtful spans at warning+, false
 say('| set | replies | spans | recall | clean replies | false alarms | checklist F1 (micro) | language detected right |');
 say('|---|---|---|---|---|---|---|---|');
 for (const lang of ['en', 'ru', 'uk'].filter((l) => !onlyLang || l === onlyLang)) {
-  for (const split of ['dev', 'probe', 'test'].filter((s) => !onlySplit || s === onlySplit)) {
+  for (const split of ['dev', 'probe', 'probe2', 'test'].filter((s) => !onlySplit || s === onlySplit)) {
     const file = join(root, 'tests/eval/sets', `${lang}.${split}.jsonl`);
     if (!existsSync(file)) continue;
     const rows = readJsonl(file);

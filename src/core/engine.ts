@@ -7,7 +7,7 @@
  */
 import { detectLanguage } from './language.js';
 import { Matcher, type Hit } from './matcher.js';
-import { compilePattern, PatternError } from './pattern.js';
+import { compilePattern, PatternError, type CompiledPattern } from './pattern.js';
 import { normalizePhrase, normalizeWord, tokenize, type Token } from './text.js';
 import {
   severityRank,
@@ -121,9 +121,17 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
   const languages = [...new Set(active.flatMap((p) => [...p.rules.flatMap((r) => r.languages), ...p.checklist.flatMap((c) => c.languages)]))];
   const cache = new Map<Language, LanguageMatcher>();
 
+  // Packs repeat patterns word for word (the same "…but I can offer" exception in a dozen rules): compile
+  // each distinct source once; the matcher then scans it once for all its owners.
+  const compiled = new Map<string, CompiledPattern>();
   const compileInto = (m: Matcher, owners: Owner[], owner: Owner, src: string, packId: string, where: string, field: string): boolean => {
     try {
-      m.add(compilePattern(src), owners.length);
+      let c = compiled.get(src);
+      if (!c) {
+        c = compilePattern(src);
+        compiled.set(src, c);
+      }
+      m.add(c, owners.length);
       owners.push(owner);
       return true;
     } catch (e) {

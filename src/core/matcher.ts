@@ -12,7 +12,7 @@
  * exceeds the pattern's state count, so no pattern — however hostile — can blow up, and a scan is linear
  * in the length of the draft. Nothing is allocated per token except the hits.
  */
-import type { CompiledPattern, Step } from './pattern.js';
+import { closureOf, type CompiledPattern, type Step } from './pattern.js';
 import type { Token } from './text.js';
 
 export interface Hit {
@@ -25,7 +25,8 @@ export interface Hit {
 export type NameTest = (token: Token, index: number) => boolean;
 
 interface Entry {
-  ref: number;
+  /** Every owner of this automaton: rules often share `unless` patterns word for word. */
+  refs: number[];
   p: CompiledPattern;
   /** Offset of this pattern's states in the global numbering used by `mark`. */
   base: number;
@@ -51,7 +52,7 @@ function stepMatches(step: Step, tok: Token, j: number, isName: NameTest): boole
 }
 
 /** Most (first word, second word) keys a pattern may be indexed under before it falls back to its first word. */
-const MAX_PAIR_KEYS = 64;
+const MAX_PAIR_KEYS = 512;
 
 export class Matcher {
   /** Patterns whose first two steps are plain words, by "first\u0000second": the most selective index. */
@@ -63,17 +64,26 @@ export class Matcher {
   private readonly numStarts: Entry[] = [];
   private readonly nameStarts: Entry[] = [];
   private readonly entries: Entry[] = [];
+  private readonly byCompiled = new Map<CompiledPattern, Entry>();
   private states = 0;
   private mark = new Int32Array(0);
   private stamp = 0;
   private cur = new Int32Array(16);
   private next = new Int32Array(16);
 
+  /** Adds a pattern under `ref`. Adding the same compiled pattern again only adds the ref (one scan serves all). */
   add(pattern: CompiledPattern, ref: number): void {
-    const entry: Entry = { ref, p: pattern, base: this.states, ranAt: -1 };
+    const known = this.byCompiled.get(pattern);
+    if (known) {
+      known.refs.push(ref);
+      return;
+    }
+    const entry: Entry = { refs: [ref], p: pattern, base: this.states, ranAt: -1 };
+    this.byCompiled.set(pattern, entry);
     this.states += pattern.edges.length;
     this.entries.push(entry);
-    const first = pattern.edges[0]!;
+    // The first step may leave from any state in the start state's ε-closure (optional leading words join).
+    const first = closureOf(pattern, 0).flatMap((s) => pattern.edges[s]!);
     const kinds = new Set(first.map((e) => e.step.k));
     // Wildcard starts are woken by kind: `_` at every token, `#` only at numbers, {name} only at names.
     if (kinds.has('any')) return void this.anyStarts.push(entry);
@@ -98,9 +108,9 @@ export class Matcher {
   /** The (first, second) word keys of a pattern, when every way through it starts with two plain words. */
   private pairKeys(p: CompiledPattern): string[] | undefined {
     const keys = new Set<string>();
-    for (const e of p.edges[0]!) {
+    for (const e of closureOf(p, 0).flatMap((s) => p.edges[s]!)) {
       if (e.step.k !== 'word') return undefined;
-      for (const s of p.closure[e.to]!) {
+      for (const s of closureOf(p, e.to)) {
         if (p.accept[s]) return undefined; // a one-word variant
         for (const e2 of p.edges[s]!) {
           if (e2.step.k !== 'word') return undefined;
@@ -156,15 +166,15 @@ export class Matcher {
     const mark = this.mark;
     let cur = this.cur;
     let next = this.next;
-    let curN = 1;
-    cur[0] = 0;
+    let curN = 0;
+    for (const s of closureOf(p, 0)) cur[curN++] = s;
     for (let j = begin; ; j++) {
       if (j > begin) {
         // `cur` holds the states after consuming tokens begin..j-1.
         const atEnd = j === n || tokens[j]!.brk;
         for (let a = 0; a < curN; a++)
           if (p.accept[cur[a]!] && (!p.end || atEnd)) {
-            hits.push({ ref: entry.ref, from: begin, to: j - 1 });
+            for (const ref of entry.refs) hits.push({ ref, from: begin, to: j - 1 });
             break;
           }
       }
@@ -180,11 +190,18 @@ export class Matcher {
       for (let a = 0; a < curN; a++)
         for (const e of p.edges[cur[a]!]!) {
           if (!stepMatches(e.step, tok, j, isName)) continue;
-          for (const t of p.closure[e.to]!) {
-            if (mark[base + t] === stamp) continue;
-            mark[base + t] = stamp;
-            next[nextN++] = t;
-          }
+          const cl = p.closure[e.to];
+          if (cl === undefined) {
+            if (mark[base + e.to] !== stamp) {
+              mark[base + e.to] = stamp;
+              next[nextN++] = e.to;
+            }
+          } else
+            for (const t of cl) {
+              if (mark[base + t] === stamp) continue;
+              mark[base + t] = stamp;
+              next[nextN++] = t;
+            }
         }
       const swap = cur;
       cur = next;

@@ -44,8 +44,14 @@ export interface CompiledPattern {
   /** Sentence-end anchor ($). */
   end: boolean;
   edges: Edge[][];
-  closure: number[][];
+  /** ε-closure of each state that has ε-moves (itself included); `undefined` means just the state itself. */
+  closure: (number[] | undefined)[];
   accept: boolean[];
+}
+
+/** The states reachable from `s` without consuming a token, `s` included. */
+export function closureOf(p: CompiledPattern, s: number): readonly number[] {
+  return p.closure[s] ?? [s];
 }
 
 export class PatternError extends Error {
@@ -67,6 +73,15 @@ export const PATTERN_LIMITS = {
 
 type Item = Step | { k: 'alt'; options: Item[][]; optional: boolean };
 
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x3000;
+}
+
+/** Whitespace or one of ( ) [ ] | { } $ ^ … — the characters that end a word in a pattern. */
+function isSyntax(c: number): boolean {
+  return isSpace(c) || c === 40 || c === 41 || c === 91 || c === 93 || c === 124 || c === 123 || c === 125 || c === 36 || c === 94 || c === 0x2026;
+}
+
 class Parser {
   private i = 0;
   constructor(private readonly src: string) {}
@@ -76,7 +91,7 @@ class Parser {
   }
 
   private skipSpace(): void {
-    while (this.i < this.src.length && /\s/.test(this.src[this.i]!)) this.i++;
+    while (this.i < this.src.length && isSpace(this.src.charCodeAt(this.i))) this.i++;
   }
 
   parseAll(): { items: Item[]; start: boolean; end: boolean } {
@@ -184,8 +199,8 @@ class Parser {
       }
       // A word lexeme: everything up to whitespace or syntax.
       const from = this.i;
-      while (this.i < this.src.length && !/[\s()[\]|{}$^…]/.test(this.src[this.i]!)) {
-        if (this.src.startsWith('...', this.i)) break;
+      while (this.i < this.src.length && !isSyntax(this.src.charCodeAt(this.i))) {
+        if (this.src.charCodeAt(this.i) === 46 && this.src.startsWith('...', this.i)) break;
         this.i++;
       }
       const lexeme = this.src.slice(from, this.i);
@@ -220,8 +235,12 @@ class Parser {
   }
 }
 
-/** Builds the automaton: `frontier` holds the states the next item continues from. */
-function build(items: Item[], frontier: number[], edges: Edge[][], eps: number[][]): number[] {
+/**
+ * Builds the automaton: `frontier` holds the states the next item continues from. When several states
+ * continue into the same item they first join in one state through ε-moves, so an alternation of N words
+ * after M optional words costs M + N edges, not M × N.
+ */
+function build(items: Item[], frontier: number[], edges: Edge[][], eps: number[][], gapTargets: Set<number>): number[] {
   const state = () => {
     edges.push([]);
     eps.push([]);
@@ -229,15 +248,21 @@ function build(items: Item[], frontier: number[], edges: Edge[][], eps: number[]
   };
   let cur = frontier;
   for (const item of items) {
+    if (cur.length > 1) {
+      const join = state();
+      for (const f of cur) eps[f]!.push(join);
+      cur = [join];
+    }
     if (item.k === 'alt') {
       const next = new Set<number>(item.optional ? cur : []);
-      for (const option of item.options) for (const s of build(option, cur, edges, eps)) next.add(s);
+      for (const option of item.options) for (const s of build(option, cur, edges, eps, gapTargets)) next.add(s);
       cur = [...next];
       continue;
     }
     const to = state();
     if (item.k === 'gap') {
       // Skip 0..max words: ε to the target, then a chain of `any` steps each with an ε to the target.
+      gapTargets.add(to);
       let from = cur;
       for (const f of cur) eps[f]!.push(to);
       for (let k = 0; k < item.max; k++) {
@@ -269,14 +294,28 @@ export function compilePattern(source: string): CompiledPattern {
   if (countGaps(items) > PATTERN_LIMITS.maxGaps) throw new PatternError(`at most ${PATTERN_LIMITS.maxGaps} gaps per pattern`, 1);
   const edges: Edge[][] = [[]];
   const eps: number[][] = [[]];
-  const finals = build(items, [0], edges, eps);
+  const gapTargets = new Set<number>();
+  const finals = build(items, [0], edges, eps, gapTargets);
   const accept = edges.map(() => false);
   for (const f of finals) accept[f] = true;
-  if (accept[0]) throw new PatternError('the pattern can match nothing at all: make at least one word required', 1);
+  // ε-closures (the automaton is acyclic, so a depth-first walk terminates).
+  const closure = eps.map((targets, s) => {
+    if (targets.length === 0) return undefined;
+    const out = new Set<number>();
+    const walk = (x: number) => {
+      if (out.has(x)) return;
+      out.add(x);
+      for (const t of eps[x]!) walk(t);
+    };
+    walk(s);
+    return [...out];
+  });
+  const c = (s: number) => closure[s] ?? [s];
+  if (c(0).some((s) => accept[s])) throw new PatternError('the pattern can match nothing at all: make at least one word required', 1);
   // A gap must stand between words in every variant: never first, never last.
-  if (eps[0]!.length || edges[0]!.some((e) => e.step.k === 'any' && e.step.gap))
+  if (c(0).some((s) => gapTargets.has(s) || edges[s]!.some((e) => e.step.k === 'any' && e.step.gap)))
     throw new PatternError('a gap (...) must stand between words: a variant of this pattern starts with one', 1);
-  if (eps.some((targets) => targets.some((t) => accept[t])))
+  if ([...gapTargets].some((t) => c(t).some((s) => accept[s])))
     throw new PatternError('a gap (...) must stand between words: a variant of this pattern ends with one', 1);
   // Every way through the pattern must contain a real word or stem, or it would match almost anything.
   const seen = new Set<number>([0]);
@@ -291,16 +330,5 @@ export function compilePattern(source: string): CompiledPattern {
         queue.push(t);
       }
   }
-  // ε-closures (the automaton is acyclic, so a depth-first walk terminates).
-  const closure = eps.map((_, s) => {
-    const out = new Set<number>();
-    const walk = (x: number) => {
-      if (out.has(x)) return;
-      out.add(x);
-      for (const t of eps[x]!) walk(t);
-    };
-    walk(s);
-    return [...out];
-  });
   return { source, start, end, edges, closure, accept };
 }

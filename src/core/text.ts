@@ -81,7 +81,11 @@ function splitDigits(raw: string, start: number): { start: number; end: number; 
 }
 
 /** The word pieces of a pattern lexeme, split exactly as drafts are tokenised. */
+const PLAIN_WORD_RE = /^[\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*$/u;
+
 export function wordPieces(normalized: string): string[] {
+  // Most pattern words are plain words: skip the tokenizer (compiling a large pack calls this thousands of times).
+  if (PLAIN_WORD_RE.test(normalized)) return [normalized];
   return tokenize(normalized).map((t) => t.norm);
 }
 
