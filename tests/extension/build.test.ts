@@ -1,7 +1,7 @@
 /**
  * The extension build: store vs dev manifests, permissions, CSP, bundle hygiene (no eval / new Function), the
- * content-script size budget, and the store zips. Builds into a temporary folder (never touches dist/, which e2e
- * runs may be using).
+ * per-language pack chunks, the content-script size budget (alone and with each language chunk), and the store
+ * zips. Builds into a temporary folder (never touches dist/, which e2e runs may be using).
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,9 +9,12 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { AnalyzeResult, Pack } from '../../src/core/types.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BUNDLES = ['content.js', 'background.js', 'sidebar.js', 'packs.js'];
+const LANGUAGES = ['en', 'ru', 'uk'] as const;
+const PACK_CHUNKS = LANGUAGES.map((l) => `packs-${l}.js`);
+const BUNDLES = ['content.js', 'background.js', 'sidebar.js', ...PACK_CHUNKS];
 const KNOWN_HOSTS = [
   'https://mail.google.com/*',
   'https://*.zendesk.com/*',
@@ -33,10 +36,13 @@ interface BuildModule {
     outDirs: Record<string, string>;
     zips: Record<string, string>;
     sizes: Record<string, { raw: number; gzip: number }>;
+    withPacks: Record<string, { chunk: string; gzip: number }>;
     version: string;
   }>;
   DEV_MATCHES: string[];
   CONTENT_GZIP_BUDGET: number;
+  COACHING_GZIP_BUDGET: number;
+  PACK_LANGUAGES: string[];
   extensionIdFromKey(key: string): Promise<string>;
 }
 
@@ -99,8 +105,8 @@ describe('manifests', () => {
     expect(cs.matches).toEqual(KNOWN_HOSTS);
     expect(cs).toMatchObject({ js: ['content.js'], run_at: 'document_idle', all_frames: true, match_about_blank: true, match_origin_as_fallback: true });
 
-    // Only the two lazily imported chunks are web-accessible, and only to the inbox hosts.
-    expect(m.web_accessible_resources).toEqual([{ resources: ['sidebar.js', 'packs.js'], matches: KNOWN_HOSTS }]);
+    // Only the lazily imported chunks (sidebar, one per language) are web-accessible, and only to the inbox hosts.
+    expect(m.web_accessible_resources).toEqual([{ resources: ['sidebar.js', ...PACK_CHUNKS], matches: KNOWN_HOSTS }]);
 
     expect(m.commands['toggle-sidebar']).toEqual({
       suggested_key: { default: 'Alt+Shift+R' },
@@ -166,28 +172,77 @@ describe('bundles', () => {
     expect(store.sizes.content!.gzip).toBeLessThanOrEqual(mod.CONTENT_GZIP_BUDGET);
     const content = (await read(store.outDirs.chrome!, 'content.js')).toString('utf8');
     expect(content).not.toMatch(/react\.production|__SECRET_INTERNALS|createRoot/);
-    expect(content).not.toContain('reply-coach-en'); // no pack data
+    for (const language of LANGUAGES) expect(content).not.toContain(`reply-coach-${language}`); // no pack data
     expect(content).toContain('sidebar.js');
-    expect(content).toContain('packs.js');
+    expect(content).toContain('packs-'); // packs-<language>.js, by the draft's language
     const sidebar = (await read(store.outDirs.chrome!, 'sidebar.js')).toString('utf8');
     expect(sidebar).toMatch(/export\s*\{/); // an ES module, for import()
     expect(sidebar).not.toContain('reply-coach-en');
   });
 
-  test('packs.js is an ES module with the built-in en/ru/uk packs, without their test examples', async () => {
-    const file = path.join(store.outDirs.chrome!, 'packs.js');
-    const chunk = (await import(pathToFileURL(file).href)) as { loadBuiltinPacks(): { id: string; rules: object[]; checklist: object[] }[] };
-    const packs = chunk.loadBuiltinPacks();
-    expect(packs.map((p) => p.id).sort()).toEqual(['reply-coach-en', 'reply-coach-ru', 'reply-coach-uk']);
-    for (const pack of packs) {
-      expect(pack.rules.length).toBeGreaterThan(0);
-      for (const rule of pack.rules) expect(rule).not.toHaveProperty('examples');
-    }
-    // The same rules the engine ships (only `examples` dropped).
+  // The goal is 60 KB (CONTENT_GZIP_BUDGET); the built-in rulebook misses it, so this guards a documented
+  // regression budget instead (COACHING_GZIP_BUDGET, see scripts/build-extension.mjs and docs/performance.md).
+  test('content.js plus any one language chunk stays within the coaching budget (what a page loads to coach a reply)', () => {
+    expect(mod.PACK_LANGUAGES).toEqual([...LANGUAGES]);
+    const report = LANGUAGES.map((l) => {
+      const { gzip } = store.withPacks[l]!;
+      const chunk = store.sizes[`packs-${l}`]!.gzip;
+      expect(gzip).toBe(store.sizes.content!.gzip + chunk);
+      return `content.js ${store.sizes.content!.gzip} B + packs-${l}.js ${chunk} B = ${gzip} B gzip (budget ${mod.COACHING_GZIP_BUDGET} B, goal ${mod.CONTENT_GZIP_BUDGET} B)`;
+    });
+    for (const l of LANGUAGES) expect(store.withPacks[l]!.gzip, report.join('\n')).toBeLessThanOrEqual(mod.COACHING_GZIP_BUDGET);
+  });
+
+  test('each language chunk is an ES module with only that language\'s packs, without unused fields', async () => {
     const { loadBuiltinPacks } = await import('../../src/engine/index.js');
     const full = loadBuiltinPacks();
-    expect(packs.map((p) => p.rules.length)).toEqual(full.map((p) => p.rules.length));
+    for (const language of LANGUAGES) {
+      const file = path.join(store.outDirs.chrome!, `packs-${language}.js`);
+      const text = await readFile(file, 'utf8');
+      // No test data nor research notes: not as keys, anywhere.
+      expect(text, `packs-${language}.js`).not.toMatch(/"(examples|source)"\s*:/);
+      const chunk = (await import(pathToFileURL(file).href)) as { loadBuiltinPacks(): Pack[] };
+      const packs = chunk.loadBuiltinPacks();
+      expect(packs.map((p) => p.id)).toEqual(full.filter((p) => p.rules.some((r) => r.languages.includes(language))).map((p) => p.id));
+      const keys = new Set<string>();
+      JSON.stringify(packs, (k, v) => (keys.add(k), v));
+      for (const unused of ['examples', 'source', 'description', 'schemaVersion']) expect(keys.has(unused), unused).toBe(false);
+      for (const pack of packs) {
+        const original = full.find((p) => p.id === pack.id)!;
+        // Exactly that language's rules and checklist items, with everything the engine and the sidebar read.
+        expect(pack.rules.map((r) => r.id)).toEqual(original.rules.filter((r) => r.languages.includes(language)).map((r) => r.id));
+        expect(pack.checklist.map((c) => c.id)).toEqual(original.checklist.filter((c) => c.languages.includes(language)).map((c) => c.id));
+        for (const rule of pack.rules) {
+          const { examples: _e, source: _s, ...kept } = original.rules.find((r) => r.id === rule.id)!;
+          expect(rule).toEqual(kept); // `link` (the sidebar's "Why?") included
+          expect(rule.languages).toContain(language);
+        }
+      }
+    }
   });
+
+  test('a language chunk coaches exactly like the full built-in packs (every rule\'s own examples)', async () => {
+    const { createEngine, loadBuiltinPacks } = await import('../../src/engine/index.js');
+    const full = loadBuiltinPacks();
+    const fullEngine = createEngine(full);
+    const strip = (r: AnalyzeResult) => ({ ...r, findings: r.findings.map(({ source: _s, ...f }) => f) });
+    for (const language of LANGUAGES) {
+      const file = path.join(store.outDirs.chrome!, `packs-${language}.js`);
+      const chunk = (await import(pathToFileURL(file).href)) as { loadBuiltinPacks(): Pack[] };
+      const engine = createEngine(chunk.loadBuiltinPacks());
+      expect(engine.languages).toEqual([language]);
+      const texts = full.flatMap((p) => [
+        ...p.rules.filter((r) => r.languages.includes(language)).flatMap((r) => [...r.examples.flag, ...r.examples.pass]),
+        ...p.checklist.filter((c) => c.languages.includes(language)).flatMap((c) => [...c.examples.done, ...c.examples.notDone]),
+      ]);
+      expect(texts.length).toBeGreaterThan(50);
+      for (const text of texts) {
+        expect(strip(engine.analyze(text, { language, customerName: 'Anna' })), text).toEqual(
+          strip(fullEngine.analyze(text, { language, customerName: 'Anna' })),
+        );
+      }
+    }
+  }, 60_000);
 
   test('icons are real PNGs of the declared sizes', async () => {
     for (const size of [16, 32, 48, 128]) {

@@ -3,13 +3,17 @@
  * the instance running in their own frame). Wires: focus tracking → a FieldSession per reply box → highlights,
  * card, and the sidebar (top frame) or the relay to it (sub-frames).
  *
- * Budget: nothing runs on a keystroke except O(1) listeners. The built-in packs (packs.js) are imported and the
- * engine is created ONCE per frame — in idle time in the top frame and in frames holding an editable at start-up,
- * else on the first eligible focus — after which a focused box is analysed and underlined synchronously inside its
- * focus event. React (sidebar.js) loads on the first focus, in the top frame only. Logs nothing.
+ * Budget: nothing runs on a keystroke except O(1) listeners. The built-in packs come in one chunk per language
+ * (packs-en.js, packs-ru.js, packs-uk.js). A frame imports only the chunk of the language it needs: in idle time in
+ * the top frame and in frames holding an editable at start-up (the page's language, or the draft's), else on the
+ * first eligible focus (the draft's language, or the page's for an empty box); another chunk only when a draft
+ * turns out to be in that language (only that language's analysis waits for it). Each language's matcher is built
+ * once per frame and compiled when its chunk arrives (in idle time) or on first use, after which a focused box is
+ * analysed and underlined synchronously inside its focus event. React (sidebar.js) loads on the first focus, in the
+ * top frame only. Logs nothing.
  */
-import type { Pack } from '../../core/types.js';
-import { createEngine } from '../../engine/index.js';
+import type { AnalyzeOptions, AnalyzeResult, Pack } from '../../core/types.js';
+import { createEngine, type Engine as CoreEngine } from '../../engine/index.js';
 import { browser, extensionAlive, i18nMessage } from '../shared/browser.js';
 import { assertNever, isToContent, type ToBackground, type ToContent } from '../shared/protocol.js';
 import {
@@ -25,6 +29,7 @@ import {
 import type { SidebarState } from '../shared/sidebar-connector.js';
 import { SuggestionCard } from './card.js';
 import { ineligibilityReasons, trackFocus } from './fields.js';
+import { draftLanguage, guessLanguage, type ChunkLanguage } from './packs-language.js';
 import { FieldSession, type Engine, type SessionDeps } from './session.js';
 import { SidebarHost, type SidebarModule, type StateSource } from './sidebar-host.js';
 
@@ -37,7 +42,6 @@ function start(): void {
   const isTop = win === win.top;
 
   let settings: Settings = { ...DEFAULT_SETTINGS };
-  let engine: Engine | null = null;
   const sessions = new Map<HTMLElement, FieldSession>();
   let active: FieldSession | null = null;
   let card: SuggestionCard | null = null;
@@ -48,28 +52,96 @@ function start(): void {
   let announceFocus = false;
   let lastSent = '';
 
-  // The built-in packs come from the lazily imported packs.js chunk (see packs-chunk.ts): loaded in idle time where
-  // an agent may type, or on the first focus. Until they are here, analysis simply waits.
-  let packs: Pack[] | null = null;
-  let packsLoading: Promise<void> | null = null;
-  const loadPacks = (): Promise<void> =>
-    (packsLoading ??= (import(/* webpackIgnore: true */ browser.runtime.getURL('packs.js')) as Promise<{ loadBuiltinPacks(): Pack[] }>)
-      .then((mod) => {
-        packs = mod.loadBuiltinPacks();
-        engine = null;
-        for (const session of sessions.values()) session.invalidate(); // analyse what was typed meanwhile
-      })
-      .catch(() => {
-        packsLoading = null; // e.g. the extension was updated under this page: retry on the next focus
-      }));
-  const getEngine = (): Engine | null => {
-    if (engine) return engine;
-    if (!packs) {
-      void loadPacks();
-      return null;
-    }
-    return (engine = createEngine(packs, toEngineSettings(settings)));
+  // ---- built-in packs, one lazily imported chunk per language (see packs-chunk.ts) ----
+
+  const idle = (fn: () => void, timeout: number): void => {
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(fn, { timeout });
+    else win.setTimeout(fn, Math.min(timeout, 50));
   };
+
+  /** The guess for a box with nothing to go on: the page's <html lang>, else the browser's language, else en. */
+  const pageLanguage = (): ChunkLanguage => guessLanguage(doc.documentElement?.lang, win.navigator.language);
+
+  /** Packs of each imported chunk, and imports under way. */
+  const packsByLanguage = new Map<ChunkLanguage, Pack[]>();
+  const chunkLoading = new Map<ChunkLanguage, Promise<void>>();
+  /**
+   * The engine over all loaded packs. Each chunk holds one language's rules, and the engine compiles one matcher
+   * per language (on that language's first analysis), so it is kept per language: a chunk arriving later adds its
+   * language without throwing away the matchers already compiled for the others. Rebuilt on settings changes.
+   */
+  const engines = new Map<ChunkLanguage, CoreEngine>();
+  /** Languages whose matcher has been compiled (warm again after a settings change rebuilt the engines). */
+  const compiled = new Set<ChunkLanguage>();
+  /** Boxes whose last analysis waited for a chunk (a failed import is retried when they are focused again). */
+  const waiting = new WeakSet<HTMLElement>();
+  /** The last language each box was confidently written in: the hint for drafts with no evidence. */
+  const boxLanguage = new WeakMap<HTMLElement, ChunkLanguage>();
+
+  const engineFor = (language: ChunkLanguage): CoreEngine | null => {
+    let e = engines.get(language);
+    if (!e) {
+      const packs = packsByLanguage.get(language);
+      if (!packs) return null;
+      e = createEngine(packs, toEngineSettings(settings));
+      engines.set(language, e);
+    }
+    return e;
+  };
+
+  /** Compiles `language`'s matcher now (off the focus path), so the next focus only pays for analysing. */
+  const warmLanguage = (language: ChunkLanguage): void => {
+    if (!coachingEnabledFor(settings, location.hostname)) return;
+    const e = engineFor(language);
+    if (!e) return;
+    e.warm(language);
+    compiled.add(language);
+  };
+
+  const loadChunk = (language: ChunkLanguage): Promise<void> => {
+    if (packsByLanguage.has(language)) return Promise.resolve();
+    let loading = chunkLoading.get(language);
+    if (!loading) {
+      const url = browser.runtime.getURL(`packs-${language}.js`);
+      loading = (import(/* webpackIgnore: true */ url) as Promise<{ loadBuiltinPacks(): Pack[] }>)
+        .then((mod) => {
+          packsByLanguage.set(language, mod.loadBuiltinPacks());
+          engines.delete(language);
+          // Analyse what was typed meanwhile (only boxes in this language wait for it), then compile it if no box did.
+          for (const session of sessions.values()) if (waiting.has(session.root)) session.invalidate();
+          idle(() => warmLanguage(language), 1000);
+        })
+        .catch(() => undefined) // e.g. the extension was updated under this page: retried on the next focus
+        .finally(() => chunkLoading.delete(language));
+      chunkLoading.set(language, loading);
+    }
+    return loading;
+  };
+
+  /**
+   * The engine a box's session uses: detects the draft's language (hint: the box's last confident language, else
+   * the page's), analyses with that language's packs, or, while its chunk is loading, reports nothing yet (the
+   * session is invalidated when it arrives).
+   */
+  const boxEngine = (field: HTMLElement): Engine => ({
+    get languages() {
+      return [...packsByLanguage.keys()];
+    },
+    analyze(text: string, options: AnalyzeOptions = {}): AnalyzeResult {
+      const hint = boxLanguage.get(field) ?? pageLanguage();
+      const { language, confident } = draftLanguage(text, hint);
+      if (confident) boxLanguage.set(field, language);
+      const e = engineFor(language);
+      if (!e) {
+        waiting.add(field);
+        void loadChunk(language);
+        return { language, findings: [], checklist: [] };
+      }
+      waiting.delete(field);
+      compiled.add(language);
+      return e.analyze(text, { ...options, language, languageHint: hint });
+    },
+  });
 
   // ---- sidebar (top frame) ----
 
@@ -150,13 +222,16 @@ function start(): void {
     if (extensionAlive()) void browser.runtime.sendMessage(message).catch(() => undefined);
   };
 
-  const deps: SessionDeps = {
-    engine: getEngine,
-    onChange: publish,
-    ignoreAlways: async (phrase) => {
-      await addIgnoredPhrase(phrase);
-    },
-    setCollapsed: (collapsed) => host?.setCollapsed(collapsed),
+  const depsFor = (field: HTMLElement): SessionDeps => {
+    const engine = boxEngine(field);
+    return {
+      engine: () => engine,
+      onChange: publish,
+      ignoreAlways: async (phrase) => {
+        await addIgnoredPhrase(phrase);
+      },
+      setCollapsed: (collapsed) => host?.setCollapsed(collapsed),
+    };
   };
 
   // ---- fields ----
@@ -187,7 +262,7 @@ function start(): void {
     if (ineligibilityReasons(field).length) return;
     let session = sessions.get(field);
     if (!session) {
-      session = new FieldSession(field, deps);
+      session = new FieldSession(field, depsFor(field));
       sessions.set(field, session);
     }
     if (!card && !cardPending) {
@@ -209,7 +284,11 @@ function start(): void {
     if (active && active !== session) active.deactivate();
     active = session;
     announceFocus = true;
-    session.activate(); // analyses synchronously and publishes
+    // Its last analysis waited for a chunk (whose import may have failed): analyse again, importing it if need be.
+    if (waiting.has(field)) session.invalidate();
+    session.activate(); // analyses synchronously and publishes (a draft's language chunk is imported if missing)
+    // An empty box: get the language it will most likely be written in ready.
+    if (!session.model?.text.trim()) void loadChunk(boxLanguage.get(field) ?? pageLanguage());
     if (!detachTimer) detachTimer = win.setInterval(checkDetached, DETACH_CHECK_MS);
   };
 
@@ -240,12 +319,15 @@ function start(): void {
     const engineChanged = JSON.stringify(toEngineSettings(previous)) !== JSON.stringify(toEngineSettings(next));
     const scopeChanged = coachingEnabledFor(previous, location.hostname) !== coachingEnabledFor(next, location.hostname);
     if (!engineChanged && !scopeChanged) return; // e.g. only the sidebar's collapsed preference changed
-    engine = null; // rebuilt lazily with the new settings
+    engines.clear(); // rebuilt lazily with the new settings
     if (!coachingEnabledFor(settings, location.hostname)) {
       for (const session of [...sessions.values()]) forget(session);
       return;
     }
     for (const session of sessions.values()) session.invalidate();
+    // Languages compiled before (and not just re-analysed above): compile again in idle time.
+    const recompile = [...compiled].filter((l) => !engines.has(l));
+    if (recompile.length) idle(() => recompile.forEach(warmLanguage), 1000);
   };
   void loadSettings()
     .then((loaded) => {
@@ -256,18 +338,18 @@ function start(): void {
   onSettingsChanged(applySettings);
 
   // Warm up in idle time in the top frame (where inboxes open their reply boxes) and in frames that already hold
-  // an editable (one query at start-up, never a rescan): load the packs, build the engine, and compile every
-  // language's matcher (the engine does that on a language's first analysis), so a focus only pays for analysing.
-  if (isTop || doc.querySelector('textarea, [contenteditable]:not([contenteditable="false"])')) {
+  // an editable (one query at start-up, never a rescan): import the likely language's chunk — the draft's if that
+  // editable holds one, else the page's — and compile its matcher as soon as it is here, so a focus only pays for
+  // analysing. Other languages load when a draft needs them.
+  const editable = doc.querySelector<HTMLElement>('textarea, [contenteditable]:not([contenteditable="false"])');
+  if (isTop || editable) {
     const warm = () => {
       if (!coachingEnabledFor(settings, location.hostname)) return;
-      void loadPacks().then(() => {
-        const warmEngine = getEngine();
-        for (const language of warmEngine?.languages ?? []) warmEngine!.analyze('.', { language });
-      });
+      const draft = editable ? ((editable as HTMLTextAreaElement).value ?? editable.textContent ?? '') : '';
+      const language = draftLanguage(draft.slice(0, 2000), pageLanguage()).language;
+      void loadChunk(language).then(() => warmLanguage(language));
     };
-    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(warm, { timeout: 1000 });
-    else win.setTimeout(warm, 500);
+    idle(warm, 1000);
   }
 
   // ---- messages ----
