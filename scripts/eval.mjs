@@ -49,11 +49,15 @@ const CHECKLIST = ['acknowledge-feelings', 'sincere-apology', 'use-name', 'next-
 say('Labelled sets (tests/eval/sets): recall of hurtful spans at warning+, false alarms on clean replies, checklist F1\n');
 say('| set | replies | spans | recall | clean replies | false alarms | checklist F1 (micro) | language detected right |');
 say('|---|---|---|---|---|---|---|---|');
+// Test items the lead saw while debugging the harness: no longer held out (see the file's comment).
+const seenFile = join(root, 'tests/eval/sets/test-items-seen.json');
+const seen = new Set(existsSync(seenFile) ? JSON.parse(readFileSync(seenFile, 'utf8')).ids : []);
+const splits = ['dev', 'probe', 'probe2', 'test', 'test-unseen'];
 for (const lang of ['en', 'ru', 'uk'].filter((l) => !onlyLang || l === onlyLang)) {
-  for (const split of ['dev', 'probe', 'probe2', 'test'].filter((s) => !onlySplit || s === onlySplit)) {
-    const file = join(root, 'tests/eval/sets', `${lang}.${split}.jsonl`);
+  for (const split of splits.filter((s) => !onlySplit || s === onlySplit || (onlySplit === 'test' && s === 'test-unseen'))) {
+    const file = join(root, 'tests/eval/sets', `${lang}.${split === 'test-unseen' ? 'test' : split}.jsonl`);
     if (!existsSync(file)) continue;
-    const rows = readJsonl(file);
+    const rows = readJsonl(file).filter((r) => split !== 'test-unseen' || !seen.has(r.id));
     let spans = 0, found = 0, clean = 0, alarms = 0, langOk = 0;
     const perCat = {};
     const cl = Object.fromEntries(CHECKLIST.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
