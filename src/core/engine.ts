@@ -41,7 +41,17 @@ interface LanguageMatcher {
   owners: Owner[];
   rules: RuleEntry[];
   items: ChecklistItem[];
+  /**
+   * Scan results per sentence text (token offsets relative to the sentence). Patterns never cross a
+   * sentence boundary, so while an agent types, only the sentence being edited is scanned again.
+   */
+  sentenceCache: Map<string, Hit[]>;
+  /** The customer name the cache was filled with ({name} steps depend on it). */
+  cacheName: string;
 }
+
+/** Most sentences remembered per language; a long pasted thread has a few hundred. */
+const SENTENCE_CACHE_SIZE = 4000;
 
 export interface Engine {
   analyze(text: string, options?: AnalyzeOptions): AnalyzeResult;
@@ -51,6 +61,8 @@ export interface Engine {
   readonly problems: PackProblem[];
   /** Compiles the matcher of one language (or all) now, so the first analysis pays nothing. */
   warm(language?: Language): void;
+  /** Forgets the per-sentence scan results (benchmarks measure full analyses with it). */
+  clearCache(): void;
 }
 
 const NAME_STOPWORDS = new Set(['i', "i'm", "i'll", "i've", "i'd", 'ok', 'okay']);
@@ -187,7 +199,38 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
         if (!any) problems.push({ packId: pack.id, where, message: 'no usable pattern: the rule is off until it is fixed' });
       }
     }
-    return { matcher, owners, rules, items };
+    return { matcher, owners, rules, items, sentenceCache: new Map(), cacheName: '' };
+  }
+
+  /** Scans sentence by sentence, reusing the hits of sentences already seen with the same text. */
+  function scanCached(lm: LanguageMatcher, source: string, tokens: Token[], isName: (t: Token, i: number) => boolean, name: string): Hit[] {
+    if (lm.cacheName !== name) {
+      lm.sentenceCache.clear();
+      lm.cacheName = name;
+    }
+    const cache = lm.sentenceCache;
+    const hits: Hit[] = [];
+    for (let from = 0; from < tokens.length; ) {
+      let to = from + 1;
+      while (to < tokens.length && !tokens[to]!.brk) to++;
+      const sentence = tokens.slice(from, to);
+      // The key is the sentence's own text; tokens and their sentence-relative positions follow from it.
+      const key = source.slice(sentence[0]!.start, sentence[sentence.length - 1]!.end);
+      let local = cache.get(key);
+      if (local) {
+        // Refresh its place in the LRU order.
+        cache.delete(key);
+        cache.set(key, local);
+      } else {
+        const offset = from;
+        local = lm.matcher.scan(sentence, (t, i) => isName(t, i + offset));
+        cache.set(key, local);
+        if (cache.size > SENTENCE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      for (const h of local) hits.push({ ref: h.ref, from: h.from + from, to: h.to + from });
+      from = to;
+    }
+    return hits;
   }
 
   function matcherFor(language: Language): LanguageMatcher {
@@ -237,7 +280,7 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
       return t.cap && !t.brk && i > 0 && !NAME_STOPWORDS.has(t.norm) && !t.num;
     };
 
-    const hits = lm.matcher.scan(tokens, isName);
+    const hits = scanCached(lm, source, tokens, isName, customerName ?? '');
     const byOwner = new Map<number, Hit[]>();
     const ruleHits = new Map<number, Hit[]>();
     const ruleUnless = new Map<number, { hit: Hit; scope: UnlessScope }[]>();
@@ -358,6 +401,9 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
     },
     warm(language?: Language) {
       for (const l of language ? [language] : languages) matcherFor(l);
+    },
+    clearCache() {
+      for (const lm of cache.values()) lm.sentenceCache.clear();
     },
   };
 }

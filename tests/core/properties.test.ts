@@ -64,3 +64,24 @@ describe('analyze on arbitrary Unicode', () => {
     for (const f of r.findings.slice(0, 50)) expect(big.slice(f.start, f.end)).toBe(f.match);
   });
 });
+
+describe('sentence cache', () => {
+  it('a long-lived engine (cache warm from earlier drafts) answers exactly like a fresh one', () => {
+    const live = createEngine(loadBuiltinPacks());
+    const sentence = fc.constantFrom(
+      'Calm down.', "I don't know when it ships.", 'You should have read our policy.', 'Hi Maria,', 'Thanks Maria!',
+      'Успокойтесь, я не знаю.', 'Заспокойтеся, будь ласка.', 'Sorry you feel that way.', 'I understand how frustrating this is.',
+      'This is because the courier was late.', "I've refunded you within 3 days.", 'Obviously, it works.',
+    );
+    const draft = fc.array(fc.oneof(sentence, piece), { minLength: 1, maxLength: 12 }).map((a) => a.join(' '));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(draft, fc.option(fc.constantFrom('Maria', 'Анна', 'Олена'), { nil: undefined })), { minLength: 1, maxLength: 6 }), (steps) => {
+        for (const [t, customerName] of steps) {
+          const opts = customerName ? { customerName } : {};
+          expect(live.analyze(t, opts)).toEqual(createEngine(loadBuiltinPacks()).analyze(t, opts));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
