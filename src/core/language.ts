@@ -64,6 +64,19 @@ function count(re: RegExp, text: string): number {
  * text with no letters. `hint` decides between Russian and Ukrainian only when the text has no evidence.
  */
 export function detectLanguage(text: string, candidates: readonly Language[] = ['en', 'ru', 'uk'], hint?: Language): Language {
+  return identifyLanguage(text, candidates, hint).language;
+}
+
+/**
+ * detectLanguage(), plus whether the text itself decided (`confident`): false for a text with no letters
+ * and for a Cyrillic text with no evidence between Russian and Ukrainian, where the answer is the fallback.
+ * The extension remembers a box's confident language and passes it back as the next `hint`.
+ */
+export function identifyLanguage(
+  text: string,
+  candidates: readonly Language[] = ['en', 'ru', 'uk'],
+  hint?: Language,
+): { language: Language; confident: boolean } {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
   // Counting by char code: a regex match() here would allocate one string per letter of a long draft.
   let cyr = 0;
@@ -74,17 +87,18 @@ export function detectLanguage(text: string, candidates: readonly Language[] = [
     else if (c >= 0x400 && c <= 0x52f) cyr++;
   }
   const has = (l: Language) => candidates.includes(l);
-  if (cyr === 0 && lat === 0) return candidates[0] ?? 'en';
-  if (lat >= cyr && has('en')) return 'en';
-  if (!has('uk') && has('ru')) return 'ru';
-  if (!has('ru') && has('uk')) return 'uk';
-  if (!has('ru') && !has('uk')) return candidates[0] ?? 'en';
+  const fallback = candidates[0] ?? 'en';
+  if (cyr === 0 && lat === 0) return { language: fallback, confident: false };
+  if (lat >= cyr && has('en')) return { language: 'en', confident: true };
+  if (!has('uk') && has('ru')) return { language: 'ru', confident: true };
+  if (!has('ru') && has('uk')) return { language: 'uk', confident: true };
+  if (!has('ru') && !has('uk')) return { language: fallback, confident: true };
 
   const { uk, ru } = cyrillicScores(sample);
   // No evidence either way ("Там же все написано" is both): follow the caller's hint (the language this
   // reply box was last written in, or the page's), else Russian.
-  if (uk === ru) return hint === 'uk' || hint === 'ru' ? hint : has('ru') ? 'ru' : 'uk';
-  return uk > ru ? 'uk' : 'ru';
+  if (uk === ru) return { language: hint === 'uk' || hint === 'ru' ? hint : has('ru') ? 'ru' : 'uk', confident: false };
+  return { language: uk > ru ? 'uk' : 'ru', confident: true };
 }
 
 /** Evidence for Ukrainian vs Russian in a Cyrillic text: letters, frequent words and endings only one has. */

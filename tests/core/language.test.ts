@@ -27,3 +27,14 @@ describe('detectLanguage', () => {
     expect(detectLanguage('hello', ['ru', 'uk'])).toBe('ru');
   });
 });
+
+describe('identifyLanguage', () => {
+  it('says whether the text decided or the fallback did', async () => {
+    const { identifyLanguage } = await import('../../src/core/language.js');
+    expect(identifyLanguage('Calm down')).toEqual({ language: 'en', confident: true });
+    expect(identifyLanguage('Дякую!')).toEqual({ language: 'uk', confident: true });
+    expect(identifyLanguage('12345', ['uk', 'en', 'ru'])).toEqual({ language: 'uk', confident: false });
+    expect(identifyLanguage('Там же все написано.', undefined, 'uk')).toEqual({ language: 'uk', confident: false });
+    expect(identifyLanguage('Там же все написано.')).toEqual({ language: 'ru', confident: false });
+  });
+});

@@ -3,16 +3,13 @@
  * nothing to go on. Pure (no DOM, no browser API): the content script passes the page's `lang` and the browser's
  * language in. Cheap: detectLanguage() counts letters and looks words up in two sets.
  */
-import { detectLanguage } from '../../core/language.js';
+import { identifyLanguage } from '../../core/language.js';
 import { KNOWN_LANGUAGES } from '../../core/types.js';
 
 /** Languages with a built-in chunk (PACK_LANGUAGES in scripts/build-extension.mjs). */
 export type ChunkLanguage = (typeof KNOWN_LANGUAGES)[number];
 
 const isChunkLanguage = (l: string | undefined): l is ChunkLanguage => (KNOWN_LANGUAGES as readonly string[]).includes(l ?? '');
-
-/** Letters detectLanguage() counts as evidence (Latin, Latin-1 and Extended, Cyrillic). */
-const LETTER = /[A-Za-z\u00C0-\u024F\u0400-\u052F]/;
 
 /** en/ru/uk from a BCP 47 tag ("uk-UA" → uk, "EN_gb" → en), else undefined. */
 export function chunkLanguageOf(tag: string | null | undefined): ChunkLanguage | undefined {
@@ -28,17 +25,10 @@ export function guessLanguage(pageLang: string | null | undefined, browserLangua
 /**
  * The draft's language among en/ru/uk. `hint` is what to assume without evidence (the box's last confident
  * language, else the page's): a draft with no letters stays in it, and a Cyrillic draft spelt the same in Russian
- * and Ukrainian follows it (if it is ru or uk; else Russian, as detectLanguage does). `confident`: the text itself
- * decided (Latin letters, or Cyrillic with evidence for one of ru/uk), so it may become the box's next hint.
+ * and Ukrainian follows it (if it is ru or uk; else Russian). `confident`: the text itself decided, so it may
+ * become the box's next hint.
  */
 export function draftLanguage(text: string, hint: ChunkLanguage): { language: ChunkLanguage; confident: boolean } {
-  const candidates = [hint, ...KNOWN_LANGUAGES.filter((l) => l !== hint)];
-  const language = detectLanguage(text, candidates, hint) as ChunkLanguage;
-  if (!LETTER.test(text)) return { language, confident: false };
-  if (language === 'en') return { language, confident: true };
-  // Cyrillic with no evidence either way gives the hint (ru for an en hint): any other answer is evidence. That
-  // answer may be evidence too: the opposite hint tells (a tie would follow it).
-  if (language !== (hint === 'en' ? 'ru' : hint)) return { language, confident: true };
-  const other = detectLanguage(text, candidates, language === 'ru' ? 'uk' : 'ru');
-  return { language, confident: other === language };
+  const { language, confident } = identifyLanguage(text, [hint, ...KNOWN_LANGUAGES.filter((l) => l !== hint)], hint);
+  return { language: language as ChunkLanguage, confident };
 }
