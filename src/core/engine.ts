@@ -136,12 +136,15 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
   // Packs repeat patterns word for word (the same "…but I can offer" exception in a dozen rules): compile
   // each distinct source once; the matcher then scans it once for all its owners.
   const compiled = new Map<string, CompiledPattern>();
+  const defineOf = new Map(active.map((p) => [p.id, p.define ?? {}]));
   const compileInto = (m: Matcher, owners: Owner[], owner: Owner, src: string, packId: string, where: string, field: string): boolean => {
     try {
-      let c = compiled.get(src);
+      // `@name` means the pack's own named phrase: the same source can mean different things in two packs.
+      const key = src.includes('@') ? `${packId}\u0000${src}` : src;
+      let c = compiled.get(key);
       if (!c) {
-        c = compilePattern(src);
-        compiled.set(src, c);
+        c = compilePattern(src, defineOf.get(packId));
+        compiled.set(key, c);
       }
       m.add(c, owners.length);
       owners.push(owner);

@@ -20,6 +20,7 @@ export const LIMITS = {
   maxExamples: 50,
   maxMessage: 500,
   maxText: 2000,
+  maxDefine: 500,
 } as const;
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -91,6 +92,11 @@ export const packSchema = z.strictObject({
   author: text(200).optional(),
   homepage: url.optional(),
   link: url.optional(),
+  define: z
+    .record(id('phrase name'), text(1000))
+    .refine((d) => Object.keys(d).length <= LIMITS.maxDefine, `at most ${LIMITS.maxDefine} named phrases`)
+    .describe('Named phrases: a pattern uses one as @name, e.g. define: { offer: "(I|we) can (offer|arrange)" }.')
+    .default({}),
   rules: z.array(ruleSchema).max(LIMITS.maxRules, `a pack may hold at most ${LIMITS.maxRules} rules: split it`).default([]),
   checklist: z.array(checklistSchema).max(LIMITS.maxChecklist).default([]),
 });

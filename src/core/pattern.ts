@@ -9,6 +9,7 @@
  *   _ / #                     any one word / any number
  *   {name}                    the customer's name (or, when unknown, a capitalised word mid-sentence)
  *   ^ no $                    ^ anchors to the start of a sentence, $ to its end
+ *   @offer                    a named phrase from the pack's `define` map, spliced in as a group
  *
  * Punctuation inside patterns is ignored ("sorry, but" = "sorry but"), as it is in drafts. There is no
  * repetition operator and no raw regular expression: a pattern compiles to an acyclic automaton whose
@@ -69,7 +70,16 @@ export const PATTERN_LIMITS = {
   maxGap: 8,
   defaultGap: 4,
   minStem: 3,
+  /** Named phrases may use other named phrases, this deep. */
+  maxDefineDepth: 4,
+  /** Edges of one compiled pattern: nested named phrases could otherwise multiply out. */
+  maxEdges: 50_000,
 } as const;
+
+/** A pack's named phrases (`define:`), referenced in patterns as `@name`. */
+export type Definitions = Readonly<Record<string, string>>;
+
+const DEFINE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 type Item = Step | { k: 'alt'; options: Item[][]; optional: boolean };
 
@@ -84,7 +94,12 @@ function isSyntax(c: number): boolean {
 
 class Parser {
   private i = 0;
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    private readonly define: Definitions = {},
+    /** Named phrases being expanded, outermost first (to report cycles). */
+    private readonly stack: readonly string[] = [],
+  ) {}
 
   fail(message: string, at = this.i): never {
     throw new PatternError(message, at + 1);
@@ -204,6 +219,10 @@ class Parser {
         this.i++;
       }
       const lexeme = this.src.slice(from, this.i);
+      if (lexeme.startsWith('@')) {
+        items.push(this.reference(lexeme.slice(1), from));
+        continue;
+      }
       if (lexeme === '_') {
         items.push({ k: 'any' });
         continue;
@@ -232,6 +251,29 @@ class Parser {
         } else items.push({ k: 'word', v: w });
       });
     }
+  }
+
+  /** `@name`: the named phrase, parsed as one group (so `a @x b` never splices into a neighbour). */
+  private reference(name: string, at: number): Item {
+    if (!DEFINE_NAME.test(name)) this.fail(`"@${name}" is not a phrase name: names are kebab-case, e.g. @offer-help`, at);
+    if (!Object.prototype.hasOwnProperty.call(this.define, name))
+      this.fail(`no phrase "@${name}" in the pack's define: add it there, or check the spelling`, at);
+    if (this.stack.includes(name))
+      this.fail(`"@${name}" refers to itself (${[...this.stack, name].map((n) => '@' + n).join(' → ')}): break the loop`, at);
+    if (this.stack.length >= PATTERN_LIMITS.maxDefineDepth)
+      this.fail(`named phrases nest more than ${PATTERN_LIMITS.maxDefineDepth} deep (${[...this.stack, name].map((n) => '@' + n).join(' → ')})`, at);
+    const inner = new Parser(this.define[name]!, this.define, [...this.stack, name]);
+    let parsed: { items: Item[]; start: boolean; end: boolean };
+    try {
+      parsed = inner.parseAll();
+    } catch (e) {
+      if (!(e instanceof PatternError)) throw e;
+      // Point at the reference in this pattern; say where inside the definition the problem is.
+      throw new PatternError(`in @${name} (column ${e.column} of its definition): ${e.message}`, at + 1);
+    }
+    if (parsed.start || parsed.end) this.fail(`@${name} uses ^ or $: anchors belong in the pattern that uses it, not in a named phrase`, at);
+    if (parsed.items.length === 0) this.fail(`@${name} is empty`, at);
+    return { k: 'alt', options: [parsed.items], optional: false };
   }
 }
 
@@ -286,16 +328,20 @@ function countGaps(items: Item[]): number {
   return gaps;
 }
 
-export function compilePattern(source: string): CompiledPattern {
+/** Compiles a pattern; `define` holds the pack's named phrases, which `@name` splices in. */
+export function compilePattern(source: string, define: Definitions = {}): CompiledPattern {
   if (typeof source !== 'string' || source.trim() === '') throw new PatternError('pattern is empty', 1);
   if (source.length > PATTERN_LIMITS.maxLength)
     throw new PatternError(`pattern is ${source.length} characters long; the limit is ${PATTERN_LIMITS.maxLength}: split it`, 1);
-  const { items, start, end } = new Parser(source).parseAll();
+  const { items, start, end } = new Parser(source, define).parseAll();
   if (countGaps(items) > PATTERN_LIMITS.maxGaps) throw new PatternError(`at most ${PATTERN_LIMITS.maxGaps} gaps per pattern`, 1);
   const edges: Edge[][] = [[]];
   const eps: number[][] = [[]];
   const gapTargets = new Set<number>();
   const finals = build(items, [0], edges, eps, gapTargets);
+  const edgeCount = edges.reduce((n, e) => n + e.length, 0);
+  if (edgeCount > PATTERN_LIMITS.maxEdges)
+    throw new PatternError(`the pattern expands to ${edgeCount} steps (limit ${PATTERN_LIMITS.maxEdges}): use fewer or smaller named phrases`, 1);
   const accept = edges.map(() => false);
   for (const f of finals) accept[f] = true;
   // ε-closures (the automaton is acyclic, so a depth-first walk terminates).

@@ -114,6 +114,11 @@ export interface Pack {
   author?: string;
   homepage?: string;
   link?: string;
+  /**
+   * Named phrases that patterns of this pack use as `@name` (shared alternatives, exception lists).
+   * Optional so packs stored before it existed still load.
+   */
+  define?: Record<string, string>;
   rules: Rule[];
   checklist: ChecklistItem[];
 }

@@ -54,6 +54,8 @@ function messageFor(issue: z.core.$ZodIssue, value: unknown): string {
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${describeType(value)}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}: check the spelling or remove ${issue.keys.length > 1 ? 'them' : 'it'}`;
+    case 'invalid_key':
+      return 'is not a valid name: names are kebab-case (lowercase letters, digits and single dashes), e.g. "offer-help"';
     case 'invalid_union':
       return 'must be a pattern string, or { pattern, scope } or { checklist, scope } with scope one of sentence, match, before, after, draft';
     case 'too_small':
@@ -109,10 +111,22 @@ export function validatePack(raw: unknown, origin = 'unnamed pack'): ValidationR
   }
   const p = parsed.data;
 
+  const define = p.define;
+  const used = new Set<string>();
+  // Which named phrases a pattern uses, directly or through other named phrases (to report unused ones).
+  const markUsed = (src: string) => {
+    for (const m of src.matchAll(/(?:^|[\s(\[|])@([a-z0-9-]+)/g)) {
+      const name = m[1]!;
+      if (used.has(name) || !Object.prototype.hasOwnProperty.call(define, name)) continue;
+      used.add(name);
+      markUsed(define[name]!);
+    }
+  };
   const checkPatterns = (where: string, field: string, list: readonly string[]) =>
     list.forEach((src, i) => {
+      markUsed(src);
       try {
-        compilePattern(src);
+        compilePattern(src, define);
       } catch (e) {
         if (!(e instanceof PatternError)) throw e;
         problems.push({ packId, where, field: `${field}[${i}]`, message: `pattern "${src}" (column ${e.column}): ${e.message}` });
@@ -182,6 +196,9 @@ export function validatePack(raw: unknown, origin = 'unnamed pack'): ValidationR
     };
   });
 
+  for (const name of Object.keys(define))
+    if (!used.has(name)) problems.push({ packId, where: 'define', field: name, message: `named phrase "@${name}" is never used: use it in a pattern or remove it` });
+
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,
@@ -196,6 +213,7 @@ export function validatePack(raw: unknown, origin = 'unnamed pack'): ValidationR
       ...(p.author ? { author: p.author } : {}),
       ...(p.homepage ? { homepage: p.homepage } : {}),
       ...(p.link ? { link: p.link } : {}),
+      ...(Object.keys(define).length ? { define } : {}),
       rules,
       checklist,
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePattern, PatternError } from '../../src/core/pattern.js';
+import { createEngine } from '../../src/core/engine.js';
 import { flagged, pack, rule } from './helpers.js';
 
 const f = (pattern: string, text: string) => flagged(pack([rule('r', [pattern])]), text);
@@ -107,5 +108,55 @@ describe('digits and letters', () => {
     expect(f('by 5pm', 'back by 5 pm')).toEqual(['by 5 pm']);
     expect(f('за # (час|часа|часов|ч)', 'ответим за 24ч')).toEqual(['за 24ч']);
     expect(f('within # days', 'within 3days')).toEqual(['within 3days']);
+  });
+});
+
+describe('named phrases (@name from the pack’s define)', () => {
+  const define = { offer: "(I|we) (can|will|'ll) (offer|arrange|send)", sorry: '(sorry|apologies)', both: '@sorry ... @offer' };
+  const fd = (pattern: string, text: string, d: Record<string, string> = define) =>
+    flagged(pack([rule('r', [pattern])], [], { define: d }), text);
+
+  it('splices a named phrase in as one group, anywhere a word may stand', () => {
+    expect(fd('@offer a refund', 'We will arrange a refund today')).toEqual(['We will arrange a refund']);
+    expect(fd('no ... [but] @offer', 'No, but I can send a label')).toEqual(['No, but I can send']);
+    expect(fd('(@sorry|regret) about', 'Apologies about that')).toEqual(['Apologies about']);
+    expect(fd('[@sorry] late', 'sorry late and late')).toEqual(['sorry late', 'late']);
+  });
+
+  it('lets named phrases use other named phrases', () => {
+    expect(fd('@both', 'Sorry about that, we can offer a voucher')).toEqual(['Sorry about that, we can offer']);
+  });
+
+  it('says what is wrong with an unknown, looping, anchored or broken named phrase', () => {
+    const msg = (src: string, d: Record<string, string> = define) => {
+      try {
+        compilePattern(src, d);
+      } catch (e) {
+        if (e instanceof PatternError) return `${e.column}: ${e.message}`;
+        throw e;
+      }
+      return 'compiled';
+    };
+    expect(msg('please @ofer now')).toBe(`8: no phrase "@ofer" in the pack's define: add it there, or check the spelling`);
+    expect(msg('@a', { a: 'x @b', b: 'y @a' })).toMatch(/refers to itself \(@a → @b → @a\)/);
+    expect(msg('x @a', { a: '^ y' })).toMatch(/@a uses \^ or \$/);
+    expect(msg('x @a', { a: 'y (z' })).toBe('3: in @a (column 5 of its definition): missing ")"');
+    expect(msg('x @Offer')).toMatch(/not a phrase name/);
+    expect(msg('x @a', { a: '@b', b: '@c', c: '@d', d: '@e', e: 'z' })).toMatch(/nest more than 4 deep/);
+    // Gaps count across named phrases: the pattern may still hold at most two.
+    expect(msg('a ... @g', { g: 'b ... c ... d' })).toMatch(/at most 2 gaps/);
+  });
+
+  it('bounds the automaton when named phrases multiply out', () => {
+    const words = Array.from({ length: 150 }, (_, i) => `w${i}x`).join('|');
+    const d = { a: `(${words})`, b: '@a @a @a @a @a @a @a @a', c: '@b @b @b @b @b @b @b @b @b @b' };
+    expect(() => compilePattern('@c @c @c @c', d)).toThrow(/expands to \d+ steps/);
+  });
+
+  it('keeps each pack’s named phrases apart, even for the same pattern text', () => {
+    const a = pack([rule('r', ['@x'])], [], { id: 'a', define: { x: 'alpha' } });
+    const b = pack([rule('r', ['@x'])], [], { id: 'b', define: { x: 'beta' } });
+    const found = createEngine([a, b]).analyze('alpha and beta', { language: 'en' }).findings;
+    expect(found.map((f) => `${f.packId}:${f.match}`).sort()).toEqual(['a:alpha', 'b:beta']);
   });
 });

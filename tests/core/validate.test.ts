@@ -100,3 +100,24 @@ describe('validatePack', () => {
     ]);
   });
 });
+
+describe('define (named phrases)', () => {
+  it('accepts named phrases used by patterns and keeps them in canonical form', () => {
+    const p = { ...good(), define: { here: 'listen here', pal: '(pal|mate)' } };
+    p.rules[0]!.patterns = ['@here [@pal]'];
+    const r = validatePack(p, 'acme.yaml');
+    expect(r.ok && r.pack.define).toEqual({ here: 'listen here', pal: '(pal|mate)' });
+  });
+
+  it('reports unknown, unused and badly named phrases with pack, place and fix', () => {
+    const unknown = problems((p) => {
+      p.rules[0]!.patterns = ['@hear'];
+      return { ...p, define: { here: 'listen here' } };
+    });
+    expect(unknown).toContain(
+      `pack "acme-support" rules[0] (no-sir) field "patterns[0]": pattern "@hear" (column 1): no phrase "@hear" in the pack's define: add it there, or check the spelling`,
+    );
+    expect(unknown).toContain('pack "acme-support" define field "here": named phrase "@here" is never used: use it in a pattern or remove it');
+    expect(problems((p) => ({ ...p, define: { Bad_Name: 'x' } })).join('\n')).toMatch(/define.*kebab-case/);
+  });
+});
