@@ -11,11 +11,13 @@
  *   ^ no $                    ^ anchors to the start of a sentence, $ to its end
  *   @offer                    a named phrase from the pack's `define` map, spliced in as a group
  *
+ * English contractions match their other spellings: `don't` = `dont` = `do not` (see contractions.ts).
  * Punctuation inside patterns is ignored ("sorry, but" = "sorry but"), as it is in drafts. There is no
  * repetition operator and no raw regular expression: a pattern compiles to an acyclic automaton whose
  * size grows with the pattern's length, and matching stays linear in the length of the draft: a pack cannot
  * freeze a tab.
  */
+import { contractionForms } from './contractions.js';
 import { normalizeWord, wordPieces } from './text.js';
 
 /** One token-consuming step of a pattern (gaps are compiled away into `any` steps and ε-moves). */
@@ -248,7 +250,11 @@ class Parser {
               from,
             );
           items.push({ k: 'stem', v: w });
-        } else items.push({ k: 'word', v: w });
+        } else {
+          const forms = contractionForms(w);
+          if (forms) items.push({ k: 'alt', options: forms.map((f) => f.map((v) => ({ k: 'word', v }) as Item)), optional: false });
+          else items.push({ k: 'word', v: w });
+        }
       });
     }
   }

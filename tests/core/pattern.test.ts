@@ -160,3 +160,19 @@ describe('named phrases (@name from the pack’s define)', () => {
     expect(found.map((f) => `${f.packId}:${f.match}`).sort()).toEqual(['a:alpha', 'b:beta']);
   });
 });
+
+describe('English contractions', () => {
+  it('match their apostrophe-less and spelled-out forms, in both directions of authoring', () => {
+    for (const text of ["I don't know", 'I dont know', 'i do not know', 'I DON’T know'])
+      expect(f("i don't know", text), text).toEqual([text]);
+    expect(f('i dont know', 'I do not know')).toEqual(['I do not know']);
+    expect(f("you're wrong", 'youre wrong')).toEqual(['youre wrong']);
+    expect(f("can't help", 'We cannot help')).toEqual(['cannot help']);
+  });
+
+  it('leave out spellings that are other words ("were" is not "we\'re")', () => {
+    expect(f("we're closed", 'the shops were closed')).toEqual([]);
+    expect(f("we'll see", 'well, see you')).toEqual([]);
+    expect(f("we're closed", 'we are closed')).toEqual(['we are closed']);
+  });
+});
