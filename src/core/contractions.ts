@@ -51,13 +51,18 @@ const FORMS: readonly (readonly string[])[] = [
 ];
 
 const BY_WORD = new Map<string, readonly (readonly string[])[]>();
+const BY_PAIR = new Map<string, readonly (readonly string[])[]>();
 for (const forms of FORMS) {
   const split = forms.map((f) => f.split(' '));
-  // Only single-word spellings are keys: "do not" in a pattern stays two plain words.
-  for (const f of forms) if (!f.includes(' ')) BY_WORD.set(f, split);
+  for (const f of forms) (f.includes(' ') ? BY_PAIR : BY_WORD).set(f, split);
 }
 
 /** Every spelling (as word sequences) of a normalised pattern word, or undefined if it is not a contraction. */
 export function contractionForms(word: string): readonly (readonly string[])[] | undefined {
   return BY_WORD.get(word);
+}
+
+/** Every spelling of a spelled-out pair such as "do not" (so the pattern `do not` also matches "don't"). */
+export function pairForms(first: string, second: string): readonly (readonly string[])[] | undefined {
+  return BY_PAIR.get(`${first} ${second}`);
 }

@@ -17,7 +17,7 @@
  * size grows with the pattern's length, and matching stays linear in the length of the draft: a pack cannot
  * freeze a tab.
  */
-import { contractionForms } from './contractions.js';
+import { contractionForms, pairForms } from './contractions.js';
 import { normalizeWord, wordPieces } from './text.js';
 
 /** One token-consuming step of a pattern (gaps are compiled away into `any` steps and ε-moves). */
@@ -94,6 +94,20 @@ function isSyntax(c: number): boolean {
   return isSpace(c) || c === 40 || c === 41 || c === 91 || c === 93 || c === 124 || c === 123 || c === 125 || c === 36 || c === 94 || c === 0x2026;
 }
 
+/** Spelled-out contractions written as two words ("do not") also match their short spellings ("don't"). */
+function joinPairs(items: Item[]): Item[] {
+  // Negations first: in "we will not" the contraction is "won't", not "we'll".
+  for (const negation of [true, false])
+    for (let i = 0; i + 1 < items.length; i++) {
+      const a = items[i]!;
+      const b = items[i + 1]!;
+      if (a.k !== 'word' || b.k !== 'word' || (b.v === 'not') !== negation) continue;
+      const forms = pairForms(a.v, b.v);
+      if (forms) items.splice(i, 2, { k: 'alt', options: forms.map((f) => f.map((v) => ({ k: 'word', v }) as Item)), optional: false });
+    }
+  return items;
+}
+
 class Parser {
   private i = 0;
   constructor(
@@ -143,20 +157,20 @@ class Parser {
       this.skipSpace();
       if (this.i >= this.src.length) {
         if (close) this.fail(`missing "${close}"`);
-        return items;
+        return joinPairs(items);
       }
       const c = this.src[this.i]!;
       if (c === '|') {
         if (!close) this.fail('"|" must be inside ( ) or [ ]: write (a|b)');
-        return items;
+        return joinPairs(items);
       }
       if (c === ')' || c === ']') {
         if (c !== close) this.fail(close ? `expected "${close}" but found "${c}"` : `unbalanced "${c}"`);
-        return items;
+        return joinPairs(items);
       }
       if (c === '$' || c === '^') {
         if (close) this.fail(`"${c}" cannot be used inside brackets`);
-        return items;
+        return joinPairs(items);
       }
       if (c === '(' || c === '[') {
         const opener = this.i;

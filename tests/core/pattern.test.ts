@@ -176,3 +176,12 @@ describe('English contractions', () => {
     expect(f("we're closed", 'we are closed')).toEqual(['we are closed']);
   });
 });
+
+describe('English contractions written out', () => {
+  it('"do not" in a pattern also matches "don\'t" and "dont"', () => {
+    expect(f('i do not know', "I don't know")).toEqual(["I don't know"]);
+    expect(f('you are wrong', 'youre wrong')).toEqual(['youre wrong']);
+    expect(f('we will not refund', "we won't refund")).toEqual(["we won't refund"]);
+    expect(f('we are closed', 'we were closed')).toEqual([]);
+  });
+});
