@@ -12,6 +12,7 @@
  *   --details      print every miss and false alarm of the labelled sets
  *   --split S      only this split of the labelled sets (dev, probe, probe2, probe3, test, blind3); --lang L
  *                  only this language
+ *   --checklist-details  print every checklist miss and false tick of the labelled sets
  *   --tuning       only the splits rule authors tune on (dev, probe, probe2, probe3): never look at held-out
  *                  misses while writing rules
  *   --sample N     print N random not-yet-audited corpus findings as audit stubs (JSON lines)
@@ -30,6 +31,7 @@ const onlySplit = args.includes('--split') ? args[args.indexOf('--split') + 1] :
 const onlyLang = args.includes('--lang') ? args[args.indexOf('--lang') + 1] : undefined;
 const writeDocs = args.includes('--write-docs');
 const tuningOnly = args.includes('--tuning');
+const checklistDetails = args.includes('--checklist-details');
 const summary = [];
 const say = (line = '') => {
   console.log(line);
@@ -67,7 +69,7 @@ for (const lang of ['en', 'ru', 'uk'].filter((l) => !onlyLang || l === onlyLang)
     let spans = 0, found = 0, clean = 0, alarms = 0, langOk = 0;
     const perCat = {};
     const cl = Object.fromEntries(CHECKLIST.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
-    const misses = [], falseAlarms = [];
+    const misses = [], falseAlarms = [], checklistErrors = [];
     for (const row of rows) {
       const r = engine.analyze(row.text, row.customer_name ? { customerName: row.customer_name } : {});
       if (r.language === lang) langOk++;
@@ -95,8 +97,13 @@ for (const lang of ['en', 'ru', 'uk'].filter((l) => !onlyLang || l === onlyLang)
       for (const c of r.checklist) {
         if (!cl[c.id]) continue;
         if (c.done && gold.has(c.id)) cl[c.id].tp++;
-        else if (c.done) cl[c.id].fp++;
-        else if (gold.has(c.id)) cl[c.id].fn++;
+        else if (c.done) {
+          cl[c.id].fp++;
+          checklistErrors.push(`${row.id} FALSE TICK ${c.id} — ${row.text}`);
+        } else if (gold.has(c.id)) {
+          cl[c.id].fn++;
+          checklistErrors.push(`${row.id} MISSED ${c.id} — ${row.text}`);
+        }
       }
     }
     const sum = Object.values(cl).reduce((a, x) => ({ tp: a.tp + x.tp, fp: a.fp + x.fp, fn: a.fn + x.fn }), { tp: 0, fp: 0, fn: 0 });
@@ -114,6 +121,7 @@ for (const lang of ['en', 'ru', 'uk'].filter((l) => !onlyLang || l === onlyLang)
       for (const a of falseAlarms) console.log(`  FALSE ALARM ${a}`);
       console.log('');
     }
+    if (checklistDetails) for (const e of checklistErrors.sort((a, b) => a.split(' ')[2]?.localeCompare(b.split(' ')[2] ?? '') ?? 0)) console.log(`  ${e}`);
   }
 }
 
