@@ -300,6 +300,62 @@ export function runtimePacksFor(packs, language) {
     .filter((pack) => pack.rules.length || pack.checklist.length);
 }
 
+/** Inner texts of the bracket groups of a pattern, `(a|b)` and `[a|b]`, nested ones included. */
+function bracketGroups(pattern) {
+  const out = [];
+  const open = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '(' || c === '[') open.push(i);
+    else if ((c === ')' || c === ']') && open.length) out.push(pattern.slice(open.pop() + 1, i));
+  }
+  return out;
+}
+
+/**
+ * Rule authors repeat the same long alternation ("(I|we) (can|will) (offer|arrange|…)") across dozens of
+ * rules, further apart than gzip's 32 KB window, so the chunk carries each copy. This moves every inner
+ * group text that occurs more than once into the pack's `define` as a generated named phrase and writes
+ * `@name` in its place: `(a|b)` becomes `(@x1)`, `[a|b]` becomes `[@x1]`. A named phrase is spliced in as
+ * a group, so every pattern compiles to the same automaton (a test checks the findings are identical).
+ */
+export function compactPack(pack, { minLength = 24 } = {}) {
+  const define = { ...(pack.define ?? {}) };
+  const mapStrings = (fn) => {
+    const unless = (list) => list.map((u) => (typeof u === 'string' ? fn(u) : 'pattern' in u ? { ...u, pattern: fn(u.pattern) } : u));
+    pack = {
+      ...pack,
+      rules: pack.rules.map((r) => ({ ...r, patterns: r.patterns.map(fn), unless: unless(r.unless ?? []) })),
+      checklist: pack.checklist.map((c) => ({ ...c, patterns: c.patterns.map(fn), unless: unless(c.unless ?? []) })),
+    };
+    for (const k of Object.keys(define)) define[k] = fn(define[k]);
+  };
+  let n = 0;
+  for (;;) {
+    const counts = new Map();
+    mapStrings((s) => {
+      for (const g of bracketGroups(s)) if (g.length >= minLength && g.includes('|') && !/[()[\]]/.test(g)) counts.set(g, (counts.get(g) ?? 0) + 1);
+      return s;
+    });
+    let best;
+    let bestGain = 0;
+    for (const [g, count] of counts) {
+      const gain = (g.length - 4) * (count - 1);
+      if (gain > bestGain) [best, bestGain] = [g, gain];
+    }
+    if (!best) break;
+    let name;
+    do name = `x${++n}`;
+    while (name in define);
+    define[name] = `(${best})`;
+    const from = [`(${best})`, `[${best}]`];
+    mapStrings((s) => s.split(from[0]).join(`(@${name})`).split(from[1]).join(`[@${name}]`));
+    // The definition itself was just rewritten to "(@name)": put the text back.
+    define[name] = `(${best})`;
+  }
+  return Object.keys(define).length ? { ...pack, define } : pack;
+}
+
 /**
  * Embeds one language's packs (see runtimePacksFor) as a JSON string for `JSON.parse` (plain data, no code;
  * faster to parse than an object literal).
@@ -317,7 +373,7 @@ const runtimePacks = (language) => ({
         const message = 'the built-in packs are only in the language chunks (packs-<language>.js)';
         return { contents: `export default /* @__PURE__ */ (() => { throw new Error(${JSON.stringify(message)}); })();`, loader: 'js' };
       }
-      const data = runtimePacksFor(packs, language);
+      const data = runtimePacksFor(packs, language).map((p) => compactPack(p));
       return { contents: `export default /* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(data))});`, loader: 'js' };
     });
   },
