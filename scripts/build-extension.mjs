@@ -321,6 +321,7 @@ function bracketGroups(pattern) {
  */
 export function compactPack(pack, { minLength = 24 } = {}) {
   const define = { ...(pack.define ?? {}) };
+  const own = new Set(Object.keys(define));
   const mapStrings = (fn) => {
     const unless = (list) => list.map((u) => (typeof u === 'string' ? fn(u) : 'pattern' in u ? { ...u, pattern: fn(u.pattern) } : u));
     pack = {
@@ -328,13 +329,14 @@ export function compactPack(pack, { minLength = 24 } = {}) {
       rules: pack.rules.map((r) => ({ ...r, patterns: r.patterns.map(fn), unless: unless(r.unless ?? []) })),
       checklist: pack.checklist.map((c) => ({ ...c, patterns: c.patterns.map(fn), unless: unless(c.unless ?? []) })),
     };
-    for (const k of Object.keys(define)) define[k] = fn(define[k]);
+    // The author's own named phrases are left as written (rewriting them could nest names deeper than the
+    // engine allows); generated ones are never rewritten either: groups with @ in them are not candidates.
   };
   let n = 0;
   for (;;) {
     const counts = new Map();
     mapStrings((s) => {
-      for (const g of bracketGroups(s)) if (g.length >= minLength && g.includes('|') && !/[()[\]]/.test(g)) counts.set(g, (counts.get(g) ?? 0) + 1);
+      for (const g of bracketGroups(s)) if (g.length >= minLength && g.includes('|') && !/[()[\]@]/.test(g)) counts.set(g, (counts.get(g) ?? 0) + 1);
       return s;
     });
     let best;
@@ -346,12 +348,10 @@ export function compactPack(pack, { minLength = 24 } = {}) {
     if (!best) break;
     let name;
     do name = `x${++n}`;
-    while (name in define);
+    while (own.has(name) || name in define);
     define[name] = `(${best})`;
     const from = [`(${best})`, `[${best}]`];
     mapStrings((s) => s.split(from[0]).join(`(@${name})`).split(from[1]).join(`[@${name}]`));
-    // The definition itself was just rewritten to "(@name)": put the text back.
-    define[name] = `(${best})`;
   }
   return Object.keys(define).length ? { ...pack, define } : pack;
 }

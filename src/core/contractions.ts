@@ -4,7 +4,8 @@
  * "i dont know" and "I do not know" — in every pack, without each author listing the variants.
  *
  * Left out on purpose: apostrophe-less spellings that are other common words (we're/were, we'll/well,
- * I'll/ill, he'll/hell, she'll/shell, I'd/id, we'd/wed): "were closed" must not read as "we're closed".
+ * I'll/ill, he'll/hell, she'll/shell, I'd/id, we'd/wed, it's/its): "were closed" must not read as "we're
+ * closed", nor "its down payment" as "it's down".
  */
 const FORMS: readonly (readonly string[])[] = [
   ["ain't", 'aint'],
@@ -25,7 +26,7 @@ const FORMS: readonly (readonly string[])[] = [
   ["i've", 'ive', 'i have'],
   ["isn't", 'isnt', 'is not'],
   ["it'll", 'itll', 'it will'],
-  ["it's", 'its', 'it is'],
+  ["it's", 'it is'],
   ["mustn't", 'mustnt', 'must not'],
   ["needn't", 'neednt', 'need not'],
   ["shouldn't", 'shouldnt', 'should not'],

@@ -136,14 +136,15 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
   // Packs repeat patterns word for word (the same "…but I can offer" exception in a dozen rules): compile
   // each distinct source once; the matcher then scans it once for all its owners.
   const compiled = new Map<string, CompiledPattern>();
-  const defineOf = new Map(active.map((p) => [p.id, p.define ?? {}]));
-  const compileInto = (m: Matcher, owners: Owner[], owner: Owner, src: string, packId: string, where: string, field: string): boolean => {
+  const compileInto = (m: Matcher, owners: Owner[], owner: Owner, src: string, pack: Pack, where: string, field: string): boolean => {
+    const packId = pack.id;
     try {
-      // `@name` means the pack's own named phrase: the same source can mean different things in two packs.
-      const key = src.includes('@') ? `${packId}\u0000${src}` : src;
+      // `@name` means the pack's own named phrase: the same source can mean different things in two packs
+      // (even two packs with the same id, e.g. a fork of a built-in pack loaded beside it).
+      const key = src.includes('@') ? `${active.indexOf(pack)}\u0000${src}` : src;
       let c = compiled.get(key);
       if (!c) {
-        c = compilePattern(src, defineOf.get(packId));
+        c = compilePattern(src, pack.define);
         compiled.set(key, c);
       }
       m.add(c, owners.length);
@@ -161,7 +162,7 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
     const owners: Owner[] = [];
     const rules: RuleEntry[] = [];
     const items: ChecklistItem[] = [];
-    const itemPack: string[] = [];
+    const itemPack: Pack[] = [];
     const itemIndex = new Map<string, number>();
     for (const pack of active) {
       for (const item of pack.checklist) {
@@ -171,15 +172,15 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
         const idx = existing ?? items.length;
         if (existing === undefined) itemIndex.set(item.id, idx);
         items[idx] = item;
-        itemPack[idx] = pack.id;
+        itemPack[idx] = pack;
       }
     }
     items.forEach((item, idx) => {
       const where = `checklist (${item.id})`;
-      const packId = itemPack[idx]!;
-      item.patterns.forEach((p, i) => compileInto(matcher, owners, { kind: 'item', item: idx }, p, packId, where, `patterns[${i}]`));
+      const pack = itemPack[idx]!;
+      item.patterns.forEach((p, i) => compileInto(matcher, owners, { kind: 'item', item: idx }, p, pack, where, `patterns[${i}]`));
       item.unless.forEach((u, i) => {
-        if ('pattern' in u) compileInto(matcher, owners, { kind: 'item-unless', item: idx, scope: u.scope }, u.pattern, packId, where, `unless[${i}]`);
+        if ('pattern' in u) compileInto(matcher, owners, { kind: 'item-unless', item: idx, scope: u.scope }, u.pattern, pack, where, `unless[${i}]`);
       });
     });
     for (const pack of active) {
@@ -191,11 +192,11 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
         const where = `rule ${rule.id}`;
         let any = false;
         rule.patterns.forEach((p, i) => {
-          any = compileInto(matcher, owners, { kind: 'rule', rule: idx }, p, pack.id, where, `patterns[${i}]`) || any;
+          any = compileInto(matcher, owners, { kind: 'rule', rule: idx }, p, pack, where, `patterns[${i}]`) || any;
         });
         const checklistUnless: RuleEntry['checklistUnless'] = [];
         rule.unless.forEach((u, i) => {
-          if ('pattern' in u) compileInto(matcher, owners, { kind: 'rule-unless', rule: idx, scope: u.scope }, u.pattern, pack.id, where, `unless[${i}]`);
+          if ('pattern' in u) compileInto(matcher, owners, { kind: 'rule-unless', rule: idx, scope: u.scope }, u.pattern, pack, where, `unless[${i}]`);
           else checklistUnless.push({ id: u.checklist, scope: u.scope });
         });
         rules.push({ rule, packId: pack.id, checklistUnless });

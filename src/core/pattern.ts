@@ -74,8 +74,10 @@ export const PATTERN_LIMITS = {
   minStem: 3,
   /** Named phrases may use other named phrases, this deep. */
   maxDefineDepth: 4,
-  /** Edges of one compiled pattern: nested named phrases could otherwise multiply out. */
-  maxEdges: 50_000,
+  /** About how many edges one compiled pattern may have: nested named phrases could otherwise multiply out. */
+  maxEdges: 20_000,
+  /** Sum of the ε-closure sizes of one pattern (long runs of optional words make it quadratic). */
+  maxClosure: 200_000,
 } as const;
 
 /** A pack's named phrases (`define:`), referenced in patterns as `@name`. */
@@ -83,36 +85,83 @@ export type Definitions = Readonly<Record<string, string>>;
 
 const DEFINE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-type Item = Step | { k: 'alt'; options: Item[][]; optional: boolean };
+type Item = Step | { k: 'alt'; options: Item[][]; optional: boolean; /** set when the group is a named phrase */ ref?: string };
+
+/** How deep named phrases nest inside these items (a reused definition keeps its depth). */
+function depthOf(items: Item[]): number {
+  let d = 0;
+  for (const it of items) if (it.k === 'alt') for (const o of it.options) d = Math.max(d, depthOf(o) + (it.ref ? 1 : 0));
+  return d;
+}
+
+/**
+ * About how many edges the automaton will have, computed before building it. Shared named phrases are
+ * counted per use without being expanded, so a pack cannot make the compiler allocate its way out of
+ * memory with phrases that use phrases that use phrases.
+ */
+function sizeOf(items: Item[], memo: Map<Item[], number>): number {
+  const known = memo.get(items);
+  if (known !== undefined) return known;
+  let n = 0;
+  for (const it of items) {
+    if (it.k === 'alt') for (const o of it.options) n += sizeOf(o, memo) + 1;
+    else if (it.k === 'gap') n += 2 * it.max + 1;
+    else n += 2;
+  }
+  memo.set(items, n);
+  return n;
+}
 
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x3000;
 }
 
-/** Whitespace or one of ( ) [ ] | { } $ ^ … — the characters that end a word in a pattern. */
+/** Whitespace or one of ( ) [ ] | { } $ ^ … @ — the characters that end a word in a pattern. */
 function isSyntax(c: number): boolean {
-  return isSpace(c) || c === 40 || c === 41 || c === 91 || c === 93 || c === 124 || c === 123 || c === 125 || c === 36 || c === 94 || c === 0x2026;
+  return isSpace(c) || c === 40 || c === 41 || c === 91 || c === 93 || c === 124 || c === 123 || c === 125 || c === 36 || c === 94 || c === 0x2026 || c === 64;
 }
 
 /** Spelled-out contractions written as two words ("do not") also match their short spellings ("don't"). */
 function joinPairs(items: Item[]): Item[] {
-  // Negations first: in "we will not" the contraction is "won't", not "we'll".
+  const alt = (forms: readonly (readonly string[])[]): Item => ({ k: 'alt', options: forms.map((f) => f.map((v) => ({ k: 'word', v }) as Item)), optional: false });
+  // "you are not" has two short forms, "you're not" and "you aren't": offer both.
+  for (let i = 0; i + 2 < items.length; i++) {
+    const [a, b, c] = [items[i]!, items[i + 1]!, items[i + 2]!];
+    if (a.k !== 'word' || b.k !== 'word' || c.k !== 'word' || c.v !== 'not') continue;
+    const pair = pairForms(a.v, b.v);
+    const neg = pairForms(b.v, 'not');
+    if (!pair || !neg) continue;
+    const options = new Map<string, readonly string[]>();
+    for (const f of pair) options.set([...f, 'not'].join(' '), [...f, 'not']);
+    for (const f of neg) options.set([a.v, ...f].join(' '), [a.v, ...f]);
+    items.splice(i, 3, alt([...options.values()]));
+  }
+  // Then negations: in "we will not" the contraction is "won't", not "we'll".
   for (const negation of [true, false])
     for (let i = 0; i + 1 < items.length; i++) {
       const a = items[i]!;
       const b = items[i + 1]!;
       if (a.k !== 'word' || b.k !== 'word' || (b.v === 'not') !== negation) continue;
       const forms = pairForms(a.v, b.v);
-      if (forms) items.splice(i, 2, { k: 'alt', options: forms.map((f) => f.map((v) => ({ k: 'word', v }) as Item)), optional: false });
+      if (forms) items.splice(i, 2, alt(forms));
     }
   return items;
+}
+
+/** State shared by the parsers of one pattern and the named phrases it uses. */
+interface ParseContext {
+  define: Definitions;
+  /** Each named phrase is parsed once; its items are shared by every use (the size check memoises on them). */
+  parsed: Map<string, Item[]>;
+  /** Names this pattern uses, directly or through other named phrases. */
+  used: Set<string>;
 }
 
 class Parser {
   private i = 0;
   constructor(
     private readonly src: string,
-    private readonly define: Definitions = {},
+    private readonly ctx: ParseContext = { define: {}, parsed: new Map(), used: new Set() },
     /** Named phrases being expanded, outermost first (to report cycles). */
     private readonly stack: readonly string[] = [],
   ) {}
@@ -220,6 +269,17 @@ class Parser {
         items.push({ k: 'gap', max });
         continue;
       }
+      if (c === '@') {
+        // The name runs over letters, digits and dashes; punctuation after it is ignored, as after words.
+        const from = this.i;
+        const name = /^[\p{L}\p{N}_-]*/u.exec(this.src.slice(this.i + 1))![0];
+        this.i += 1 + name.length;
+        const next = this.src[this.i];
+        if (next === '?' || next === '*')
+          this.fail(next === '?' ? `"@${name}?": write [@${name}] for an optional named phrase` : `"@${name}*": a named phrase cannot be a stem`, from);
+        items.push(this.reference(name, from));
+        continue;
+      }
       if (c === '{') {
         const end = this.src.indexOf('}', this.i);
         const name = end < 0 ? '' : this.src.slice(this.i + 1, end);
@@ -235,10 +295,6 @@ class Parser {
         this.i++;
       }
       const lexeme = this.src.slice(from, this.i);
-      if (lexeme.startsWith('@')) {
-        items.push(this.reference(lexeme.slice(1), from));
-        continue;
-      }
       if (lexeme === '_') {
         items.push({ k: 'any' });
         continue;
@@ -276,24 +332,33 @@ class Parser {
   /** `@name`: the named phrase, parsed as one group (so `a @x b` never splices into a neighbour). */
   private reference(name: string, at: number): Item {
     if (!DEFINE_NAME.test(name)) this.fail(`"@${name}" is not a phrase name: names are kebab-case, e.g. @offer-help`, at);
-    if (!Object.prototype.hasOwnProperty.call(this.define, name))
+    const { define } = this.ctx;
+    if (!Object.prototype.hasOwnProperty.call(define, name))
       this.fail(`no phrase "@${name}" in the pack's define: add it there, or check the spelling`, at);
     if (this.stack.includes(name))
       this.fail(`"@${name}" refers to itself (${[...this.stack, name].map((n) => '@' + n).join(' → ')}): break the loop`, at);
     if (this.stack.length >= PATTERN_LIMITS.maxDefineDepth)
       this.fail(`named phrases nest more than ${PATTERN_LIMITS.maxDefineDepth} deep (${[...this.stack, name].map((n) => '@' + n).join(' → ')})`, at);
-    const inner = new Parser(this.define[name]!, this.define, [...this.stack, name]);
-    let parsed: { items: Item[]; start: boolean; end: boolean };
-    try {
-      parsed = inner.parseAll();
-    } catch (e) {
-      if (!(e instanceof PatternError)) throw e;
-      // Point at the reference in this pattern; say where inside the definition the problem is.
-      throw new PatternError(`in @${name} (column ${e.column} of its definition): ${e.message}`, at + 1);
+    this.ctx.used.add(name);
+    let items = this.ctx.parsed.get(name);
+    if (!items) {
+      const inner = new Parser(define[name]!, this.ctx, [...this.stack, name]);
+      let parsed: { items: Item[]; start: boolean; end: boolean };
+      try {
+        parsed = inner.parseAll();
+      } catch (e) {
+        if (!(e instanceof PatternError)) throw e;
+        // Point at the reference in this pattern; say where inside the definition the problem is.
+        throw new PatternError(`in @${name} (column ${e.column} of its definition): ${e.message}`, at + 1);
+      }
+      if (parsed.start || parsed.end) this.fail(`@${name} uses ^ or $: anchors belong in the pattern that uses it, not in a named phrase`, at);
+      if (parsed.items.length === 0) this.fail(`@${name} is empty`, at);
+      items = parsed.items;
+      this.ctx.parsed.set(name, items);
+    } else if (this.stack.length + 1 + depthOf(items) > PATTERN_LIMITS.maxDefineDepth) {
+      this.fail(`named phrases nest more than ${PATTERN_LIMITS.maxDefineDepth} deep (through @${name})`, at);
     }
-    if (parsed.start || parsed.end) this.fail(`@${name} uses ^ or $: anchors belong in the pattern that uses it, not in a named phrase`, at);
-    if (parsed.items.length === 0) this.fail(`@${name} is empty`, at);
-    return { k: 'alt', options: [parsed.items], optional: false };
+    return { k: 'alt', options: [items], optional: false, ref: name };
   }
 }
 
@@ -348,47 +413,59 @@ function countGaps(items: Item[]): number {
   return gaps;
 }
 
-/** Compiles a pattern; `define` holds the pack's named phrases, which `@name` splices in. */
-export function compilePattern(source: string, define: Definitions = {}): CompiledPattern {
+/**
+ * Compiles a pattern; `define` holds the pack's named phrases, which `@name` splices in. `used`, when
+ * given, receives the names the pattern uses (directly or through other named phrases).
+ */
+export function compilePattern(source: string, define: Definitions = {}, used?: Set<string>): CompiledPattern {
   if (typeof source !== 'string' || source.trim() === '') throw new PatternError('pattern is empty', 1);
   if (source.length > PATTERN_LIMITS.maxLength)
     throw new PatternError(`pattern is ${source.length} characters long; the limit is ${PATTERN_LIMITS.maxLength}: split it`, 1);
-  const { items, start, end } = new Parser(source, define).parseAll();
-  if (countGaps(items) > PATTERN_LIMITS.maxGaps) throw new PatternError(`at most ${PATTERN_LIMITS.maxGaps} gaps per pattern`, 1);
+  const ctx: ParseContext = { define, parsed: new Map(), used: used ?? new Set() };
+  const { items, start, end } = new Parser(source, ctx).parseAll();
+  // The checks below see the pattern with its named phrases spliced in: say so when that matters.
+  const via = ctx.used.size ? ` (counting the named phrases it uses: ${[...ctx.used].map((n) => '@' + n).join(', ')})` : '';
+  const size = sizeOf(items, new Map());
+  if (size > PATTERN_LIMITS.maxEdges)
+    throw new PatternError(`the pattern expands to about ${size} steps${via} (limit ${PATTERN_LIMITS.maxEdges}): use fewer or smaller named phrases`, 1);
+  if (countGaps(items) > PATTERN_LIMITS.maxGaps) throw new PatternError(`at most ${PATTERN_LIMITS.maxGaps} gaps per pattern${via}`, 1);
   const edges: Edge[][] = [[]];
   const eps: number[][] = [[]];
   const gapTargets = new Set<number>();
   const finals = build(items, [0], edges, eps, gapTargets);
-  const edgeCount = edges.reduce((n, e) => n + e.length, 0);
-  if (edgeCount > PATTERN_LIMITS.maxEdges)
-    throw new PatternError(`the pattern expands to ${edgeCount} steps (limit ${PATTERN_LIMITS.maxEdges}): use fewer or smaller named phrases`, 1);
   const accept = edges.map(() => false);
   for (const f of finals) accept[f] = true;
-  // ε-closures (the automaton is acyclic, so a depth-first walk terminates).
+  // ε-closures (the automaton is acyclic; an explicit stack, so long chains of optional words cannot
+  // overflow the call stack). Their total size is bounded: it is also the matcher's work per token.
+  let closureTotal = 0;
   const closure = eps.map((targets, s) => {
     if (targets.length === 0) return undefined;
-    const out = new Set<number>();
-    const walk = (x: number) => {
-      if (out.has(x)) return;
+    const out = new Set<number>([s]);
+    const stack = [...targets];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (out.has(x)) continue;
       out.add(x);
-      for (const t of eps[x]!) walk(t);
-    };
-    walk(s);
+      for (const t of eps[x]!) stack.push(t);
+    }
+    closureTotal += out.size;
+    if (closureTotal > PATTERN_LIMITS.maxClosure)
+      throw new PatternError(`the pattern has too many optional parts in a row${via}: make some words required or split it into several patterns`, 1);
     return [...out];
   });
   const c = (s: number) => closure[s] ?? [s];
-  if (c(0).some((s) => accept[s])) throw new PatternError('the pattern can match nothing at all: make at least one word required', 1);
+  if (c(0).some((s) => accept[s])) throw new PatternError(`the pattern can match nothing at all${via}: make at least one word required`, 1);
   // A gap must stand between words in every variant: never first, never last.
   if (c(0).some((s) => gapTargets.has(s) || edges[s]!.some((e) => e.step.k === 'any' && e.step.gap)))
-    throw new PatternError('a gap (...) must stand between words: a variant of this pattern starts with one', 1);
+    throw new PatternError(`a gap (...) must stand between words: a variant of this pattern${via} starts with one`, 1);
   if ([...gapTargets].some((t) => c(t).some((s) => accept[s])))
-    throw new PatternError('a gap (...) must stand between words: a variant of this pattern ends with one', 1);
+    throw new PatternError(`a gap (...) must stand between words: a variant of this pattern${via} ends with one`, 1);
   // Every way through the pattern must contain a real word or stem, or it would match almost anything.
   const seen = new Set<number>([0]);
   const queue = [0];
   while (queue.length) {
     const s = queue.pop()!;
-    if (accept[s]) throw new PatternError('every variant needs at least one word or stem, not only _, # or {name}', 1);
+    if (accept[s]) throw new PatternError(`every variant${via} needs at least one word or stem, not only _, # or {name}`, 1);
     const next = [...edges[s]!.filter((e) => e.step.k !== 'word' && e.step.k !== 'stem').map((e) => e.to), ...eps[s]!];
     for (const t of next)
       if (!seen.has(t)) {

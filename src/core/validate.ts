@@ -112,21 +112,12 @@ export function validatePack(raw: unknown, origin = 'unnamed pack'): ValidationR
   const p = parsed.data;
 
   const define = p.define;
+  // Named phrases the patterns use, directly or through other named phrases (to report unused ones).
   const used = new Set<string>();
-  // Which named phrases a pattern uses, directly or through other named phrases (to report unused ones).
-  const markUsed = (src: string) => {
-    for (const m of src.matchAll(/(?:^|[\s(\[|])@([a-z0-9-]+)/g)) {
-      const name = m[1]!;
-      if (used.has(name) || !Object.prototype.hasOwnProperty.call(define, name)) continue;
-      used.add(name);
-      markUsed(define[name]!);
-    }
-  };
   const checkPatterns = (where: string, field: string, list: readonly string[]) =>
     list.forEach((src, i) => {
-      markUsed(src);
       try {
-        compilePattern(src, define);
+        compilePattern(src, define, used);
       } catch (e) {
         if (!(e instanceof PatternError)) throw e;
         problems.push({ packId, where, field: `${field}[${i}]`, message: `pattern "${src}" (column ${e.column}): ${e.message}` });

@@ -150,7 +150,26 @@ describe('named phrases (@name from the pack’s define)', () => {
   it('bounds the automaton when named phrases multiply out', () => {
     const words = Array.from({ length: 150 }, (_, i) => `w${i}x`).join('|');
     const d = { a: `(${words})`, b: '@a @a @a @a @a @a @a @a', c: '@b @b @b @b @b @b @b @b @b @b' };
-    expect(() => compilePattern('@c @c @c @c', d)).toThrow(/expands to \d+ steps/);
+    expect(() => compilePattern('@c @c @c @c', d)).toThrow(/expands to about \d+ steps/);
+  });
+
+  it('reads a name up to punctuation, after punctuation too, and says how to make one optional', () => {
+    expect(fd('@sorry, but we', 'Sorry, but we')).toEqual(['Sorry, but we']);
+    expect(fd('sorry,@offer', 'sorry we can arrange')).toEqual(['sorry we can arrange']);
+    expect(fd('"@sorry" now', 'apologies now')).toEqual(['apologies now']);
+    expect(() => compilePattern('x @offer?', define)).toThrow('"@offer?": write [@offer] for an optional named phrase');
+  });
+
+  it('rejects exponential nesting and long optional runs with a PatternError, never a crash', () => {
+    const d: Record<string, string> = { d0: 'w' };
+    for (let n = 1; n <= 3; n++) d[`d${n}`] = Array(60).fill(`@d${n - 1}`).join(' ');
+    expect(() => compilePattern(Array(60).fill('@d3').join(' '), d)).toThrow(PatternError);
+    const optional = { o: Array(250).fill('[a]').join(' ') };
+    expect(() => compilePattern(`x ${Array(40).fill('@o').join(' ')}`, optional)).toThrow(PatternError);
+  });
+
+  it('names the named phrases when a whole-pattern check fails', () => {
+    expect(() => compilePattern('sorry ... @g', { g: 'a ... b ... c' })).toThrow('at most 2 gaps per pattern (counting the named phrases it uses: @g)');
   });
 
   it('keeps each pack’s named phrases apart, even for the same pattern text', () => {
@@ -158,6 +177,10 @@ describe('named phrases (@name from the pack’s define)', () => {
     const b = pack([rule('r', ['@x'])], [], { id: 'b', define: { x: 'beta' } });
     const found = createEngine([a, b]).analyze('alpha and beta', { language: 'en' }).findings;
     expect(found.map((f) => `${f.packId}:${f.match}`).sort()).toEqual(['a:alpha', 'b:beta']);
+    // Even when two packs share an id (a fork of a pack loaded beside it).
+    const fork = pack([rule('r2', ['@x'])], [], { id: 'a', define: { x: 'beta' } });
+    const both = createEngine([a, fork]).analyze('alpha and beta', { language: 'en' }).findings;
+    expect(both.map((f) => `${f.ruleId}:${f.match}`).sort()).toEqual(['r2:beta', 'r:alpha']);
   });
 });
 
@@ -182,6 +205,9 @@ describe('English contractions written out', () => {
     expect(f('i do not know', "I don't know")).toEqual(["I don't know"]);
     expect(f('you are wrong', 'youre wrong')).toEqual(['youre wrong']);
     expect(f('we will not refund', "we won't refund")).toEqual(["we won't refund"]);
+    for (const text of ["you're not listening", 'youre not listening', "you aren't listening", 'you are not listening'])
+      expect(f('you are not listening', text), text).toEqual([text]);
+    expect(f('it is down', 'the card took its down payment')).toEqual([]); // "its" is a word of its own
     expect(f('we are closed', 'we were closed')).toEqual([]);
   });
 });

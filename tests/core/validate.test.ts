@@ -109,6 +109,15 @@ describe('define (named phrases)', () => {
     expect(r.ok && r.pack.define).toEqual({ here: 'listen here', pal: '(pal|mate)' });
   });
 
+  it('counts a named phrase as used wherever the parser reads one (after ..., brackets, ^, punctuation)', () => {
+    for (const pattern of ['^@here there', '(a|b)@here', '[so]@here', 'sorry ...@here', 'sorry,@here', '{name}@here']) {
+      const p = { ...good(), define: { here: 'listen here' } };
+      p.rules[0]!.patterns = [pattern];
+      const r = validatePack(p, 'acme.yaml');
+      expect(r.ok ? 'ok' : r.problems.map(formatProblem).join('\n'), pattern).toBe('ok');
+    }
+  });
+
   it('reports unknown, unused and badly named phrases with pack, place and fix', () => {
     const unknown = problems((p) => {
       p.rules[0]!.patterns = ['@hear'];

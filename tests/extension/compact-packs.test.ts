@@ -24,6 +24,24 @@ describe('compactPack (repeated groups moved into generated named phrases)', () 
     expect(out.rules[0]!.unless).toEqual([{ pattern: 'we can (@x1)', scope: 'sentence' }]);
   });
 
+  test('leaves the author’s named phrases as written (so nesting never gets deeper)', () => {
+    const group = '(alpha|bravo|charlie|delta|echo)';
+    const rule = (id: string, pattern: string) => ({
+      id, category: 'x', severity: 'warning' as const, languages: ['en'], patterns: [pattern], unless: [],
+      message: 'm', alternatives: ['a'], examples: { flag: [], pass: [] }, enabled: true,
+    });
+    const define = { a: '@b', b: '@c', c: '@d', d: `${group} z` };
+    const pack: Pack = {
+      schemaVersion: 1, id: 'p', name: 'p', version: '1.0.0', languages: ['en'], description: 'd', define,
+      rules: [rule('r1', 'x @a'), rule('r2', `y ${group}`), rule('r3', `w ${group}`)], checklist: [],
+    };
+    const out = compact(pack, { minLength: 10 });
+    expect(out.define).toMatchObject(define);
+    const engine = createEngine([out]);
+    expect(engine.problems).toEqual([]);
+    expect(engine.analyze('x bravo z, y echo', { language: 'en' }).findings.map((f) => f.match)).toEqual(['x bravo z', 'y echo']);
+  });
+
   test('the built-in packs give identical findings before and after, on every example', () => {
     const packs = loadBuiltinPacks();
     for (const language of ['en', 'ru', 'uk']) {
