@@ -151,17 +151,29 @@ function joinPairs(items: Item[]): Item[] {
 /** State shared by the parsers of one pattern and the named phrases it uses. */
 interface ParseContext {
   define: Definitions;
-  /** Each named phrase is parsed once; its items are shared by every use (the size check memoises on them). */
-  parsed: Map<string, Item[]>;
   /** Names this pattern uses, directly or through other named phrases. */
   used: Set<string>;
 }
+
+/**
+ * Each named phrase of a pack is parsed once, for all the patterns that use it: its items are shared (the
+ * automaton builder only reads them, and the size check memoises on them). `uses` lists the names it uses
+ * in turn, so a pattern that reuses it still reports them as used.
+ */
+const parsedDefinitions = new WeakMap<Definitions, Map<string, { items: Item[]; uses: Set<string> }>>();
+function definitionCache(define: Definitions): Map<string, { items: Item[]; uses: Set<string> }> {
+  let cache = parsedDefinitions.get(define);
+  if (!cache) parsedDefinitions.set(define, (cache = new Map()));
+  return cache;
+}
+
+const NAME_RE = /[\p{L}\p{N}_-]*/uy;
 
 class Parser {
   private i = 0;
   constructor(
     private readonly src: string,
-    private readonly ctx: ParseContext = { define: {}, parsed: new Map(), used: new Set() },
+    private readonly ctx: ParseContext = { define: {}, used: new Set() },
     /** Named phrases being expanded, outermost first (to report cycles). */
     private readonly stack: readonly string[] = [],
   ) {}
@@ -272,7 +284,8 @@ class Parser {
       if (c === '@') {
         // The name runs over letters, digits and dashes; punctuation after it is ignored, as after words.
         const from = this.i;
-        const name = /^[\p{L}\p{N}_-]*/u.exec(this.src.slice(this.i + 1))![0];
+        NAME_RE.lastIndex = this.i + 1;
+        const name = NAME_RE.exec(this.src)![0];
         this.i += 1 + name.length;
         const next = this.src[this.i];
         if (next === '?' || next === '*')
@@ -340,9 +353,12 @@ class Parser {
     if (this.stack.length >= PATTERN_LIMITS.maxDefineDepth)
       this.fail(`named phrases nest more than ${PATTERN_LIMITS.maxDefineDepth} deep (${[...this.stack, name].map((n) => '@' + n).join(' → ')})`, at);
     this.ctx.used.add(name);
-    let items = this.ctx.parsed.get(name);
-    if (!items) {
-      const inner = new Parser(define[name]!, this.ctx, [...this.stack, name]);
+    const cache = definitionCache(define);
+    const cached = cache.get(name);
+    let items: Item[];
+    if (!cached) {
+      const uses = new Set<string>();
+      const inner = new Parser(define[name]!, { define, used: uses }, [...this.stack, name]);
       let parsed: { items: Item[]; start: boolean; end: boolean };
       try {
         parsed = inner.parseAll();
@@ -354,9 +370,15 @@ class Parser {
       if (parsed.start || parsed.end) this.fail(`@${name} uses ^ or $: anchors belong in the pattern that uses it, not in a named phrase`, at);
       if (parsed.items.length === 0) this.fail(`@${name} is empty`, at);
       items = parsed.items;
-      this.ctx.parsed.set(name, items);
-    } else if (this.stack.length + 1 + depthOf(items) > PATTERN_LIMITS.maxDefineDepth) {
-      this.fail(`named phrases nest more than ${PATTERN_LIMITS.maxDefineDepth} deep (through @${name})`, at);
+      cache.set(name, { items, uses });
+      for (const u of uses) this.ctx.used.add(u);
+    } else {
+      items = cached.items;
+      for (const u of cached.uses) this.ctx.used.add(u);
+      if (this.stack.length + 1 + depthOf(items) > PATTERN_LIMITS.maxDefineDepth)
+        this.fail(`named phrases nest more than ${PATTERN_LIMITS.maxDefineDepth} deep (through @${name})`, at);
+      if (cached.uses.has(name) || this.stack.some((n) => cached.uses.has(n) || n === name))
+        this.fail(`"@${name}" refers to itself: break the loop`, at);
     }
     return { k: 'alt', options: [items], optional: false, ref: name };
   }
@@ -421,7 +443,7 @@ export function compilePattern(source: string, define: Definitions = {}, used?: 
   if (typeof source !== 'string' || source.trim() === '') throw new PatternError('pattern is empty', 1);
   if (source.length > PATTERN_LIMITS.maxLength)
     throw new PatternError(`pattern is ${source.length} characters long; the limit is ${PATTERN_LIMITS.maxLength}: split it`, 1);
-  const ctx: ParseContext = { define, parsed: new Map(), used: used ?? new Set() };
+  const ctx: ParseContext = { define, used: used ?? new Set() };
   const { items, start, end } = new Parser(source, ctx).parseAll();
   // The checks below see the pattern with its named phrases spliced in: say so when that matters.
   const via = ctx.used.size ? ` (counting the named phrases it uses: ${[...ctx.used].map((n) => '@' + n).join(', ')})` : '';
