@@ -187,22 +187,30 @@ export class Matcher {
       }
       const stamp = ++this.stamp;
       let nextN = 0;
-      for (let a = 0; a < curN; a++)
-        for (const e of p.edges[cur[a]!]!) {
-          if (!stepMatches(e.step, tok, j, isName)) continue;
-          const cl = p.closure[e.to];
-          if (cl === undefined) {
-            if (mark[base + e.to] !== stamp) {
-              mark[base + e.to] = stamp;
-              next[nextN++] = e.to;
-            }
-          } else
-            for (const t of cl) {
-              if (mark[base + t] === stamp) continue;
-              mark[base + t] = stamp;
-              next[nextN++] = t;
-            }
-        }
+      const enter = (to: number) => {
+        const cl = p.closure[to];
+        if (cl === undefined) {
+          if (mark[base + to] !== stamp) {
+            mark[base + to] = stamp;
+            next[nextN++] = to;
+          }
+        } else
+          for (const t of cl) {
+            if (mark[base + t] === stamp) continue;
+            mark[base + t] = stamp;
+            next[nextN++] = t;
+          }
+      };
+      for (let a = 0; a < curN; a++) {
+        const s = cur[a]!;
+        const index = p.byWord[s];
+        if (index) {
+          // A long alternation: one lookup for all its words, then the state's other edges.
+          const targets = index.targets.get(tok.norm);
+          if (targets) for (const to of targets) enter(to);
+          for (const e of index.others) if (stepMatches(e.step, tok, j, isName)) enter(e.to);
+        } else for (const e of p.edges[s]!) if (stepMatches(e.step, tok, j, isName)) enter(e.to);
+      }
       const swap = cur;
       cur = next;
       next = swap;

@@ -50,7 +50,20 @@ export interface CompiledPattern {
   /** ε-closure of each state that has ε-moves (itself included); `undefined` means just the state itself. */
   closure: (number[] | undefined)[];
   accept: boolean[];
+  /**
+   * For states with many plain-word edges (a long alternation): the targets by word, and the state's other
+   * edges, so a token costs one lookup there instead of a test per alternative.
+   */
+  byWord: (WordIndex | undefined)[];
 }
+
+export interface WordIndex {
+  targets: Map<string, number[]>;
+  others: Edge[];
+}
+
+/** A state with more plain-word edges than this gets a WordIndex. */
+const INDEX_FROM = 6;
 
 /** The states reachable from `s` without consuming a token, `s` included. */
 export function closureOf(p: CompiledPattern, s: number): readonly number[] {
@@ -495,5 +508,19 @@ export function compilePattern(source: string, define: Definitions = {}, used?: 
         queue.push(t);
       }
   }
-  return { source, start, end, edges, closure, accept };
+  const byWord = edges.map((out): WordIndex | undefined => {
+    if (out.filter((e) => e.step.k === 'word').length <= INDEX_FROM) return undefined;
+    const targets = new Map<string, number[]>();
+    const others: Edge[] = [];
+    for (const e of out) {
+      if (e.step.k !== 'word') others.push(e);
+      else {
+        const list = targets.get(e.step.v);
+        if (list) list.push(e.to);
+        else targets.set(e.step.v, [e.to]);
+      }
+    }
+    return { targets, others };
+  });
+  return { source, start, end, edges, closure, accept, byWord };
 }
