@@ -85,13 +85,15 @@ export class Matcher {
     // The first step may leave from any state in the start state's ε-closure (optional leading words join).
     const first = closureOf(pattern, 0).flatMap((s) => pattern.edges[s]!);
     const kinds = new Set(first.map((e) => e.step.k));
-    // Wildcard starts are woken by kind: `_` at every token, `#` only at numbers, {name} only at names.
+    // Wildcard starts are woken by kind: `_` at every token, `#` only at numbers, {name} only at names. A
+    // pattern that may start with several kinds ("(#|a few) minutes") is filed under each of them; `ranAt`
+    // keeps it to one run per token.
     if (kinds.has('any')) return void this.anyStarts.push(entry);
-    if (kinds.has('num') && kinds.size === 1) return void this.numStarts.push(entry);
-    if (kinds.has('name') && kinds.size === 1) return void this.nameStarts.push(entry);
-    if (kinds.has('num') || kinds.has('name')) return void this.anyStarts.push(entry);
+    if (kinds.has('num')) this.numStarts.push(entry);
+    if (kinds.has('name')) this.nameStarts.push(entry);
+    if (!kinds.has('word') && !kinds.has('stem')) return;
 
-    const pairs = this.pairKeys(pattern);
+    const pairs = kinds.size === 1 ? this.pairKeys(pattern) : undefined;
     if (pairs) {
       for (const k of pairs) push(this.byPair, k, entry);
       return;
