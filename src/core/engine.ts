@@ -38,6 +38,13 @@ interface RuleEntry {
 
 interface LanguageMatcher {
   matcher: Matcher;
+  /**
+   * The rules' `unless` patterns, scanned only when a rule matched: most of the work in a clean sentence
+   * would otherwise go to exceptions of rules that never fired.
+   */
+  unlessMatcher: Matcher;
+  /** Rules with an `unless` pattern whose scope reaches outside the sentence (before, after, draft). */
+  wideUnless: Set<number>;
   owners: Owner[];
   rules: RuleEntry[];
   items: ChecklistItem[];
@@ -46,7 +53,9 @@ interface LanguageMatcher {
    * sentence boundary, so while an agent types, only the sentence being edited is scanned again.
    */
   sentenceCache: Map<string, Hit[]>;
-  /** The customer name the cache was filled with ({name} steps depend on it). */
+  /** The same for unlessMatcher. */
+  unlessCache: Map<string, Hit[]>;
+  /** The customer name the caches were filled with ({name} steps depend on it). */
   cacheName: string;
 }
 
@@ -159,6 +168,8 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
 
   function build(language: Language): LanguageMatcher {
     const matcher = new Matcher();
+    const unlessMatcher = new Matcher();
+    const wideUnless = new Set<number>();
     const owners: Owner[] = [];
     const rules: RuleEntry[] = [];
     const items: ChecklistItem[] = [];
@@ -196,27 +207,45 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
         });
         const checklistUnless: RuleEntry['checklistUnless'] = [];
         rule.unless.forEach((u, i) => {
-          if ('pattern' in u) compileInto(matcher, owners, { kind: 'rule-unless', rule: idx, scope: u.scope }, u.pattern, pack, where, `unless[${i}]`);
-          else checklistUnless.push({ id: u.checklist, scope: u.scope });
+          if ('pattern' in u) {
+            compileInto(unlessMatcher, owners, { kind: 'rule-unless', rule: idx, scope: u.scope }, u.pattern, pack, where, `unless[${i}]`);
+            if (u.scope !== 'sentence' && u.scope !== 'match') wideUnless.add(idx);
+          } else checklistUnless.push({ id: u.checklist, scope: u.scope });
         });
         rules.push({ rule, packId: pack.id, checklistUnless });
         if (!any) problems.push({ packId: pack.id, where, message: 'no usable pattern: the rule is off until it is fixed' });
       }
     }
-    return { matcher, owners, rules, items, sentenceCache: new Map(), cacheName: '' };
+    return { matcher, unlessMatcher, wideUnless, owners, rules, items, sentenceCache: new Map(), unlessCache: new Map(), cacheName: '' };
   }
 
-  /** Scans sentence by sentence, reusing the hits of sentences already seen with the same text. */
-  function scanCached(lm: LanguageMatcher, source: string, tokens: Token[], isName: (t: Token, i: number) => boolean, name: string): Hit[] {
+  /**
+   * Scans sentence by sentence, reusing the hits of sentences already seen with the same text. `only`, when
+   * given, limits the scan to the sentences whose first token index it holds.
+   */
+  function scanCached(
+    lm: LanguageMatcher,
+    matcher: Matcher,
+    cache: Map<string, Hit[]>,
+    source: string,
+    tokens: Token[],
+    isName: (t: Token, i: number) => boolean,
+    name: string,
+    only?: Set<number>,
+  ): Hit[] {
     if (lm.cacheName !== name) {
       lm.sentenceCache.clear();
+      lm.unlessCache.clear();
       lm.cacheName = name;
     }
-    const cache = lm.sentenceCache;
     const hits: Hit[] = [];
     for (let from = 0; from < tokens.length; ) {
       let to = from + 1;
       while (to < tokens.length && !tokens[to]!.brk) to++;
+      if (only && !only.has(from)) {
+        from = to;
+        continue;
+      }
       const sentence = tokens.slice(from, to);
       // The key is the sentence's own text; tokens and their sentence-relative positions follow from it.
       const key = source.slice(sentence[0]!.start, sentence[sentence.length - 1]!.end);
@@ -227,7 +256,7 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
         cache.set(key, local);
       } else {
         const offset = from;
-        local = lm.matcher.scan(sentence, (t, i) => isName(t, i + offset));
+        local = matcher.scan(sentence, (t, i) => isName(t, i + offset));
         cache.set(key, local);
         if (cache.size > SENTENCE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
       }
@@ -284,7 +313,21 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
       return t.cap && !t.brk && i > 0 && !NAME_STOPWORDS.has(t.norm) && !t.num;
     };
 
-    const hits = scanCached(lm, source, tokens, isName, customerName ?? '');
+    const hits = scanCached(lm, lm.matcher, lm.sentenceCache, source, tokens, isName, customerName ?? '');
+    // Exceptions are only looked for where they can matter: in the sentences where a rule matched, or in
+    // the whole draft when such a rule has an exception that reaches beyond its sentence.
+    let wide = false;
+    const sentencesWithRules = new Set<number>();
+    for (const h of hits) {
+      const o = lm.owners[h.ref]!;
+      if (o.kind !== 'rule') continue;
+      if (lm.wideUnless.has(o.rule)) wide = true;
+      let first = h.from;
+      while (first > 0 && !tokens[first]!.brk) first--;
+      sentencesWithRules.add(first);
+    }
+    if (sentencesWithRules.size)
+      for (const h of scanCached(lm, lm.unlessMatcher, lm.unlessCache, source, tokens, isName, customerName ?? '', wide ? undefined : sentencesWithRules)) hits.push(h);
     const byOwner = new Map<number, Hit[]>();
     const ruleHits = new Map<number, Hit[]>();
     const ruleUnless = new Map<number, { hit: Hit; scope: UnlessScope }[]>();
@@ -407,7 +450,10 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
       for (const l of language ? [language] : languages) matcherFor(l);
     },
     clearCache() {
-      for (const lm of cache.values()) lm.sentenceCache.clear();
+      for (const lm of cache.values()) {
+        lm.sentenceCache.clear();
+        lm.unlessCache.clear();
+      }
     },
   };
 }
