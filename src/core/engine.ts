@@ -221,7 +221,7 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
 
   /**
    * Scans sentence by sentence, reusing the hits of sentences already seen with the same text. `only`, when
-   * given, limits the scan to the sentences whose first token index it holds.
+   * given, limits the scan to these sentences (Token.sent).
    */
   function scanCached(
     lm: LanguageMatcher,
@@ -242,7 +242,7 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
     for (let from = 0; from < tokens.length; ) {
       let to = from + 1;
       while (to < tokens.length && !tokens[to]!.brk) to++;
-      if (only && !only.has(from)) {
+      if (only && !only.has(tokens[from]!.sent)) {
         from = to;
         continue;
       }
@@ -322,9 +322,7 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
       const o = lm.owners[h.ref]!;
       if (o.kind !== 'rule') continue;
       if (lm.wideUnless.has(o.rule)) wide = true;
-      let first = h.from;
-      while (first > 0 && !tokens[first]!.brk) first--;
-      sentencesWithRules.add(first);
+      sentencesWithRules.add(tokens[h.from]!.sent);
     }
     if (sentencesWithRules.size)
       for (const h of scanCached(lm, lm.unlessMatcher, lm.unlessCache, source, tokens, isName, customerName ?? '', wide ? undefined : sentencesWithRules)) hits.push(h);

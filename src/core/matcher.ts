@@ -169,6 +169,23 @@ export class Matcher {
     let cur = this.cur;
     let next = this.next;
     let curN = 0;
+    let nextN = 0;
+    let stamp = 0;
+    // Adds a state and its ε-closure to `next` once per token (one closure per run, not per token).
+    const enter = (to: number) => {
+      const cl = p.closure[to];
+      if (cl === undefined) {
+        if (mark[base + to] !== stamp) {
+          mark[base + to] = stamp;
+          next[nextN++] = to;
+        }
+      } else
+        for (const t of cl) {
+          if (mark[base + t] === stamp) continue;
+          mark[base + t] = stamp;
+          next[nextN++] = t;
+        }
+    };
     for (const s of closureOf(p, 0)) cur[curN++] = s;
     for (let j = begin; ; j++) {
       if (j > begin) {
@@ -187,22 +204,8 @@ export class Matcher {
         mark.fill(0);
         this.stamp = 0;
       }
-      const stamp = ++this.stamp;
-      let nextN = 0;
-      const enter = (to: number) => {
-        const cl = p.closure[to];
-        if (cl === undefined) {
-          if (mark[base + to] !== stamp) {
-            mark[base + to] = stamp;
-            next[nextN++] = to;
-          }
-        } else
-          for (const t of cl) {
-            if (mark[base + t] === stamp) continue;
-            mark[base + t] = stamp;
-            next[nextN++] = t;
-          }
-      };
+      stamp = ++this.stamp;
+      nextN = 0;
       for (let a = 0; a < curN; a++) {
         const s = cur[a]!;
         const index = p.byWord[s];

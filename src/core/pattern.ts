@@ -173,8 +173,14 @@ interface ParseContext {
  * automaton builder only reads them, and the size check memoises on them). `uses` lists the names it uses
  * in turn, so a pattern that reuses it still reports them as used.
  */
-const parsedDefinitions = new WeakMap<Definitions, Map<string, { items: Item[]; uses: Set<string> }>>();
-function definitionCache(define: Definitions): Map<string, { items: Item[]; uses: Set<string> }> {
+interface ParsedDefinition {
+  items: Item[];
+  uses: Set<string>;
+  /** How deep named phrases nest inside it. */
+  depth: number;
+}
+const parsedDefinitions = new WeakMap<Definitions, Map<string, ParsedDefinition>>();
+function definitionCache(define: Definitions): Map<string, ParsedDefinition> {
   let cache = parsedDefinitions.get(define);
   if (!cache) parsedDefinitions.set(define, (cache = new Map()));
   return cache;
@@ -383,12 +389,12 @@ class Parser {
       if (parsed.start || parsed.end) this.fail(`@${name} uses ^ or $: anchors belong in the pattern that uses it, not in a named phrase`, at);
       if (parsed.items.length === 0) this.fail(`@${name} is empty`, at);
       items = parsed.items;
-      cache.set(name, { items, uses });
+      cache.set(name, { items, uses, depth: depthOf(items) });
       for (const u of uses) this.ctx.used.add(u);
     } else {
       items = cached.items;
       for (const u of cached.uses) this.ctx.used.add(u);
-      if (this.stack.length + 1 + depthOf(items) > PATTERN_LIMITS.maxDefineDepth)
+      if (this.stack.length + 1 + cached.depth > PATTERN_LIMITS.maxDefineDepth)
         this.fail(`named phrases nest more than ${PATTERN_LIMITS.maxDefineDepth} deep (through @${name})`, at);
       if (cached.uses.has(name) || this.stack.some((n) => cached.uses.has(n) || n === name))
         this.fail(`"@${name}" refers to itself: break the loop`, at);
