@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createEngine, detectLanguage, loadBuiltinPacks } from '../../src/engine/index.js';
-import { fixtureLocator, gotoFixture, launchWithExtension, typeHuman, type LaunchedBrowser } from './harness/browser';
+import { fixtureCall, fixtureLocator, fixtureModel, fixtureSerialized, gotoFixture, launchWithExtension, typeHuman, type LaunchedBrowser } from './harness/browser';
 import { startServer, type StaticServer } from './harness/server';
 
 /** The extension API inside `serviceWorker.evaluate()` callbacks (they run in the service worker). */
@@ -55,9 +55,6 @@ const FIXTURES = [
 ] as const;
 const TEXT_FIELDS = new Set(['textarea', 'react-textarea']);
 
-type FixtureWindow = Window & {
-  __fixture: { model(): string; serialized(): string; focus(): void; appendQuote?(): void };
-};
 
 let server: StaticServer;
 let launched: LaunchedBrowser;
@@ -81,8 +78,6 @@ const UK_SAMPLE = (() => {
   throw new Error('no Ukrainian example is flagged');
 })();
 
-const model = (page: Page) => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.model());
-const serialized = (page: Page) => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.serialized());
 
 /** The real editable (CKEditor re-renders its root and drops the fixture's marker attribute on focus). */
 function editable(page: Page, id: string): Locator {
@@ -131,7 +126,7 @@ async function underlined(page: Page, id: string, phrase: string): Promise<boole
 }
 
 async function expectModel(page: Page, expected: string, what: string): Promise<void> {
-  await expect.poll(() => model(page), { message: what, timeout: 4000, interval: 50 }).toBe(expected);
+  await expect.poll(() => fixtureModel(page), { message: what, timeout: 4000, interval: 50 }).toBe(expected);
 }
 
 async function applyAlternative(page: Page, phrase: string, alternative: string): Promise<void> {
@@ -209,7 +204,7 @@ describe('Reply Coach in real Chromium', () => {
         await expectModel(page, withX, `${id}: "X" typed right after the replacement`);
 
         // Nothing of ours in what the app would send.
-        const out = await serialized(page);
+        const out = await fixtureSerialized(page);
         expect(out).not.toMatch(/reply-coach|data-rc|class="rc-|::highlight/i);
         const text = out.replace(/&nbsp;|\u00a0/g, ' ').replace(/&#39;|&#x27;|&apos;/g, "'");
         expect(text).toContain(alternative);
@@ -224,7 +219,7 @@ describe('Reply Coach in real Chromium', () => {
     try {
       await editable(page, 'gmail').click({ position: { x: 12, y: 12 } });
       await typeHuman(page, 'Hi Maria, thanks for waiting.', { delay: 10 });
-      await page.evaluate(() => (window as unknown as FixtureWindow).__fixture.appendQuote!());
+      await fixtureCall(page, 'appendQuote');
       // The quote contains "calm down" and "I don't know": give the observer and the scheduler time to see it.
       await page.waitForTimeout(600);
       await typeHuman(page, ' I will check.', { delay: 10 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fixtureLocator, gotoFixture, launchWithExtension, typeHuman, type LaunchedBrowser } from './harness/browser';
+import { fixtureCall, fixtureLocator, fixtureModel, fixtureSerialized, gotoFixture, launchWithExtension, typeHuman, type LaunchedBrowser } from './harness/browser';
 import { startServer, type StaticServer } from './harness/server';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -62,16 +62,6 @@ const CASES: Case[] = [
   { id: 'ckeditor5', mode: 'undo-typing', afterUndo: 'Please fix this asap', note: 'typing buffer closes an undo step every 20 characters' },
 ];
 
-type FixtureWindow = Window & {
-  __fixture: {
-    id: string;
-    ready: Promise<void>;
-    model(): string;
-    serialized(): string;
-    focus(): void;
-    appendQuote?(): void;
-  };
-};
 
 let server: StaticServer;
 let browser: LaunchedBrowser;
@@ -79,8 +69,6 @@ let browser: LaunchedBrowser;
 let outDir: string | undefined;
 let buildFailures: Record<string, string> = {};
 
-const model = (page: Page) => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.model());
-const serialized = (page: Page) => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.serialized());
 
 async function openFixture(id: string, query = ''): Promise<Page> {
   if (buildFailures[id]) throw new Error(buildFailures[id]);
@@ -130,7 +118,7 @@ async function execInsertText(page: Page, id: string, text: string): Promise<boo
 }
 
 async function expectModel(page: Page, expected: string, what: string): Promise<void> {
-  await expect.poll(() => model(page), { message: what, timeout: 3000, interval: 50 }).toBe(expected);
+  await expect.poll(() => fixtureModel(page), { message: what, timeout: 3000, interval: 50 }).toBe(expected);
 }
 
 beforeAll(async () => {
@@ -156,7 +144,7 @@ describe('fixture pages in real Chromium (no extension)', () => {
     test(`${c.id}: typing reaches the model; ${c.mode === 'exec' ? 'execCommand replacement + ' : ''}Ctrl+Z (${c.note})`, async () => {
       const page = await openFixture(c.id);
       try {
-        expect(await model(page)).toBe('');
+        expect(await fixtureModel(page)).toBe('');
         await clickEditable(page, c.id);
         await typeHuman(page, TYPED, { delay: 15 });
         await expectModel(page, TYPED, `${c.id}: model after typing`);
@@ -167,7 +155,7 @@ describe('fixture pages in real Chromium (no extension)', () => {
           await page.waitForTimeout(SELECTION_SYNC_MS);
           expect(await execInsertText(page, c.id, 'soon')).toBe(true);
           await expectModel(page, REPLACED, `${c.id}: model after execCommand replacement`);
-          expect(await serialized(page)).toContain('soon');
+          expect(await fixtureSerialized(page)).toContain('soon');
         }
         await page.keyboard.press('Control+z');
         const what = `${c.id}: model after one Ctrl+Z (${c.note})`;
@@ -177,13 +165,13 @@ describe('fixture pages in real Chromium (no extension)', () => {
         } else {
           // Let the editor settle, then check the documented property.
           await page.waitForTimeout(200);
-          const after = await model(page);
+          const after = await fixtureModel(page);
           expect(expected(after), `${what}; got ${JSON.stringify(after)}`).toBe(true);
         }
 
         // __fixture.focus() puts the caret at the end of the text: the next keystroke is appended.
-        const before = await model(page);
-        await page.evaluate(() => (window as unknown as FixtureWindow).__fixture.focus());
+        const before = await fixtureModel(page);
+        await fixtureCall(page, 'focus');
         await page.waitForTimeout(SELECTION_SYNC_MS);
         await page.keyboard.type('X');
         await expectModel(page, `${before}X`, `${c.id}: typing after __fixture.focus()`);
@@ -203,17 +191,17 @@ describe('fixture pages in real Chromium (no extension)', () => {
       const typed = 'Hi Maria\nSorry about the delay';
       await expectModel(page, typed, 'gmail model before quote');
 
-      await page.evaluate(() => (window as unknown as FixtureWindow).__fixture.appendQuote!());
+      await fixtureCall(page, 'appendQuote');
       expect(await body.locator('div.gmail_quote.gmail_quote_container > blockquote.gmail_quote').count()).toBe(1);
       expect(await body.locator('div.gmail_quote_container > .gmail_attr').count()).toBe(1);
       const quoteText = await body.locator('blockquote.gmail_quote').innerText();
       expect(quoteText).toMatch(/calm down/i);
       expect(quoteText).toContain("I don't know");
-      expect(await model(page)).toBe(typed);
-      expect(await serialized(page)).toContain('gmail_quote');
-      expect(await serialized(page)).toContain('data-smartmail="gmail_signature"');
+      expect(await fixtureModel(page)).toBe(typed);
+      expect(await fixtureSerialized(page)).toContain('gmail_quote');
+      expect(await fixtureSerialized(page)).toContain('data-smartmail="gmail_signature"');
       // Idempotent, and typing after the quote appeared still lands in the agent's text.
-      await page.evaluate(() => (window as unknown as FixtureWindow).__fixture.appendQuote!());
+      await fixtureCall(page, 'appendQuote');
       expect(await body.locator('.gmail_quote').count()).toBe(2); // container + blockquote
       await typeHuman(page, '!', { delay: 0 });
       await expectModel(page, `${typed}!`, 'gmail model after typing with quote present');
@@ -228,7 +216,7 @@ describe('fixture pages in real Chromium (no extension)', () => {
       const body = fixtureLocator(page, 'gmail');
       expect(await body.locator('blockquote.gmail_quote').count()).toBe(1);
       expect(await body.locator('span.gmail_signature_prefix + br + div.gmail_signature[data-smartmail="gmail_signature"]').count()).toBe(1);
-      expect(await model(page)).toBe('');
+      expect(await fixtureModel(page)).toBe('');
       await clickEditable(page, 'gmail');
       await typeHuman(page, TYPED, { delay: 10 });
       await expectModel(page, TYPED, 'gmail?quote=1 model after typing');
@@ -240,7 +228,7 @@ describe('fixture pages in real Chromium (no extension)', () => {
   test('demo: Gmail-like draft and Zendesk-like CKEditor draft are loaded', async () => {
     const page = await openFixture('demo');
     try {
-      const gmail = await model(page);
+      const gmail = await fixtureModel(page);
       expect(gmail).toMatch(/^Hi Maria,\n\nCalm down, I don't know when it ships\. You should have read our policy\./);
       expect(gmail).not.toContain('two weeks late'); // the quoted complaint is excluded
       expect(gmail).not.toContain('Alex Rivera'); // the signature is excluded

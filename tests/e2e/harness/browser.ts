@@ -20,6 +20,8 @@ import {
   type Page,
   type Worker,
 } from 'playwright-core';
+// Types only (erased): also brings in the global `window.__fixture` declaration the pages install.
+import type { FixtureApi } from '../fixtures/src/_shared.js';
 
 export const CHROMIUM_INSTALL_HINT =
   'Install Chromium with: sudo apt-get update && sudo apt-get install -y chromium ' +
@@ -217,6 +219,14 @@ export function fixtureLocator(page: Page, id: string): Locator {
 /** Opens `<baseUrl>/<id>.html[?query]` and waits for `window.__fixture.ready`. */
 export async function gotoFixture(page: Page, baseUrl: string, id: string, query = ''): Promise<void> {
   await page.goto(`${baseUrl}/${id}.html${query ? `?${query.replace(/^\?/, '')}` : ''}`);
-  await page.waitForFunction(() => !!(window as unknown as { __fixture?: unknown }).__fixture);
-  await page.evaluate(() => (window as unknown as { __fixture: { ready: Promise<void> } }).__fixture.ready);
+  await page.waitForFunction(() => !!(window as Partial<Pick<Window, '__fixture'>>).__fixture);
+  await page.evaluate(() => window.__fixture.ready);
 }
+
+/** The editor's own model as plain text (FixtureApi.model), read in the page. */
+export const fixtureModel = (page: Page): Promise<string> => page.evaluate(() => window.__fixture.model());
+/** What the host app would send (FixtureApi.serialized). */
+export const fixtureSerialized = (page: Page): Promise<string> => page.evaluate(() => window.__fixture.serialized());
+/** Calls FixtureApi.focus or, on the Gmail-like page, appendQuote. */
+export const fixtureCall = (page: Page, method: keyof Pick<FixtureApi, 'focus' | 'appendQuote'>): Promise<void> =>
+  page.evaluate((m) => window.__fixture[m]!(), method);
