@@ -32,6 +32,12 @@ interface Entry {
   base: number;
   /** Scan-local: the last token index this entry was run from (dedupes multiple index keys). */
   ranAt: number;
+  /**
+   * Id of the pattern's required words (`requiredWords`), or -1: a sentence that holds none of them
+   * cannot match, so the pattern is not run there. Most patterns start with "I" or "we" and wake at every
+   * "I"; what decides them is a rarer word later on ("checked", "policy").
+   */
+  must: number;
 }
 
 function stepMatches(step: Step, tok: Token, j: number, isName: NameTest): boolean {
@@ -61,11 +67,19 @@ export class Matcher {
   private readonly byStem = new Map<string, Entry[]>();
   private stemLens: number[] = [];
   private readonly anyStarts: Entry[] = [];
+  /** Wildcard starts anchored at a sentence start (`^ _ …`): woken only at a sentence's first token. */
+  private readonly sentenceStarts: Entry[] = [];
   private readonly numStarts: Entry[] = [];
   private readonly nameStarts: Entry[] = [];
   private readonly entries: Entry[] = [];
   private readonly byCompiled = new Map<CompiledPattern, Entry>();
   private states = 0;
+  /** Required-word sets by id, and the ids each word belongs to. */
+  private readonly mustKeys = new Map<string, number>();
+  private readonly mustByWord = new Map<string, number[]>();
+  /** Scan-local: `present[id] === sentence` when the current sentence holds a word of set `id`. */
+  private present = new Int32Array(0);
+  private sentence = 0;
   private mark = new Int32Array(0);
   private stamp = 0;
   private cur = new Int32Array(16);
@@ -78,7 +92,7 @@ export class Matcher {
       known.refs.push(ref);
       return;
     }
-    const entry: Entry = { refs: [ref], p: pattern, base: this.states, ranAt: -1 };
+    const entry: Entry = { refs: [ref], p: pattern, base: this.states, ranAt: -1, must: this.mustId(pattern) };
     this.byCompiled.set(pattern, entry);
     this.states += pattern.edges.length;
     this.entries.push(entry);
@@ -88,7 +102,7 @@ export class Matcher {
     // Wildcard starts are woken by kind: `_` at every token, `#` only at numbers, {name} only at names. A
     // pattern that may start with several kinds ("(#|a few) minutes") is filed under each of them; `ranAt`
     // keeps it to one run per token.
-    if (kinds.has('any')) return void this.anyStarts.push(entry);
+    if (kinds.has('any')) return void (pattern.start ? this.sentenceStarts : this.anyStarts).push(entry);
     if (kinds.has('num')) this.numStarts.push(entry);
     if (kinds.has('name')) this.nameStarts.push(entry);
     if (!kinds.has('word') && !kinds.has('stem')) return;
@@ -124,6 +138,33 @@ export class Matcher {
     return keys.size ? [...keys] : undefined;
   }
 
+  private mustId(p: CompiledPattern): number {
+    const words = requiredWords(p);
+    if (!words) return -1;
+    const key = words.join('\u0000');
+    let id = this.mustKeys.get(key);
+    if (id === undefined) {
+      id = this.mustKeys.size;
+      this.mustKeys.set(key, id);
+      for (const w of words) push(this.mustByWord, w, id);
+    }
+    return id;
+  }
+
+  /** Notes which required-word sets the sentence starting at token `from` holds. */
+  private markSentence(tokens: readonly Token[], from: number): void {
+    if (this.present.length < this.mustKeys.size) this.present = new Int32Array(this.mustKeys.size);
+    if (this.sentence >= 0x3fffffff) {
+      this.present.fill(0);
+      this.sentence = 0;
+    }
+    const stamp = ++this.sentence;
+    for (let j = from; j < tokens.length && (j === from || !tokens[j]!.brk); j++) {
+      const ids = this.mustByWord.get(tokens[j]!.norm);
+      if (ids) for (const id of ids) this.present[id] = stamp;
+    }
+  }
+
   get patternCount(): number {
     return this.entries.length;
   }
@@ -135,6 +176,7 @@ export class Matcher {
     const n = tokens.length;
     for (let i = 0; i < n; i++) {
       const tok = tokens[i]!;
+      if (i === 0 || tok.brk) this.markSentence(tokens, i);
       const after = tokens[i + 1];
       if (after && !after.brk && this.byPair.size) {
         const list = this.byPair.get(`${tok.norm}\u0000${after.norm}`);
@@ -150,6 +192,7 @@ export class Matcher {
       if (tok.num) for (const e of this.numStarts) this.run(e, i, tokens, isName, hits);
       if (this.nameStarts.length && isName(tok, i)) for (const e of this.nameStarts) this.run(e, i, tokens, isName, hits);
       for (const e of this.anyStarts) this.run(e, i, tokens, isName, hits);
+      if (tok.brk) for (const e of this.sentenceStarts) this.run(e, i, tokens, isName, hits);
     }
     return hits;
   }
@@ -159,6 +202,7 @@ export class Matcher {
     entry.ranAt = begin;
     const { p, base } = entry;
     if (p.start && !tokens[begin]!.brk) return;
+    if (entry.must >= 0 && this.present[entry.must] !== this.sentence) return;
     const size = p.edges.length;
     if (this.cur.length < size) {
       this.cur = new Int32Array(size * 2);
@@ -224,8 +268,59 @@ export class Matcher {
   }
 }
 
-function push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
+function push<T>(map: Map<string, T[]>, key: string, entry: T): void {
   const list = map.get(key);
   if (list) list.push(entry);
   else map.set(key, [entry]);
+}
+
+
+/** Words that occur in most sentences: a required-word set made of them prunes nothing. */
+const COMMON = new Set(['i', 'we', 'you', 'the', 'a', 'to', 'it', 'is', 'and', 'your', 'our', 'that', 'this', 'for', 'of', 'in', 'be', 'will', 'can', 'have', 'я', 'мы', 'вы', 'ви', 'ми', 'не', 'и', 'і', 'в', 'у', 'на', 'що', 'что', 'это', 'це', 'з', 'с']);
+/** How many candidate sets `requiredWords` checks, cheapest first: each check walks the automaton once. */
+const MUST_TRIES = 3;
+
+/**
+ * A set of words of which every accepting path consumes at least one — a literal prefilter, as regex
+ * engines use — or undefined when no cheap candidate works. Candidates are the plain-word edge sets that
+ * leave one state; a candidate is accepted when removing its edges cuts the start off from every
+ * accepting state. Rare words make the best sets, so sets of common words cost more.
+ */
+export function requiredWords(p: CompiledPattern): string[] | undefined {
+  const candidates: { words: Set<string>; cost: number }[] = [];
+  const seen = new Set<string>();
+  for (let s = 0; s < p.edges.length; s++) {
+    const edges = p.edges[s]!;
+    if (!edges.length || edges.some((e) => e.step.k !== 'word')) continue;
+    const words = new Set(edges.map((e) => (e.step as { v: string }).v));
+    const key = [...words].sort().join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let cost = 0;
+    for (const w of words) cost += COMMON.has(w) ? 50 : 1;
+    candidates.push({ words, cost });
+  }
+  candidates.sort((a, b) => a.cost - b.cost);
+  for (const c of candidates.slice(0, MUST_TRIES)) if (!acceptsWithout(p, c.words)) return [...c.words].sort();
+  return undefined;
+}
+
+/** Whether some accepting state stays reachable from the start when no edge may consume a word of `cut`. */
+function acceptsWithout(p: CompiledPattern, cut: Set<string>): boolean {
+  const seen = new Uint8Array(p.edges.length);
+  const todo = [...closureOf(p, 0)];
+  for (const s of todo) seen[s] = 1;
+  while (todo.length) {
+    const s = todo.pop()!;
+    if (p.accept[s]) return true;
+    for (const e of p.edges[s]!) {
+      if (e.step.k === 'word' && cut.has(e.step.v)) continue;
+      for (const t of closureOf(p, e.to))
+        if (!seen[t]) {
+          seen[t] = 1;
+          todo.push(t);
+        }
+    }
+  }
+  return false;
 }
