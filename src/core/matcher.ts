@@ -33,9 +33,10 @@ interface Entry {
   /** Scan-local: the last token index this entry was run from (dedupes multiple index keys). */
   ranAt: number;
   /**
-   * Id of the pattern's required words (`requiredWords`), or -1: a sentence that holds none of them
-   * cannot match, so the pattern is not run there. Most patterns start with "I" or "we" and wake at every
-   * "I"; what decides them is a rarer word later on ("checked", "policy").
+   * Id of the pattern's required words (`requiredWords`), -1 when it has none, UNKNOWN until the pattern
+   * is first woken (most never are in a given tab: computing them all up front slowed a cold start). A
+   * sentence that holds none of the words cannot match, so the pattern is not run there. Most patterns
+   * start with "I" or "we" and wake at every "I"; what decides them is a rarer word later on ("checked").
    */
   must: number;
 }
@@ -57,6 +58,9 @@ function stepMatches(step: Step, tok: Token, j: number, isName: NameTest): boole
   }
 }
 
+/** `Entry.must` before the pattern is first woken. */
+const UNKNOWN = -2;
+
 /** Most (first word, second word) keys a pattern may be indexed under before it falls back to its first word. */
 const MAX_PAIR_KEYS = 512;
 
@@ -77,9 +81,12 @@ export class Matcher {
   /** Required-word sets by id, and the ids each word belongs to. */
   private readonly mustKeys = new Map<string, number>();
   private readonly mustByWord = new Map<string, number[]>();
+  private readonly mustByStem = new Map<string, number[]>();
+  private mustStemLens: number[] = [];
   /** Scan-local: `present[id] === sentence` when the current sentence holds a word of set `id`. */
   private present = new Int32Array(0);
   private sentence = 0;
+  private sentenceFrom = 0;
   private mark = new Int32Array(0);
   private stamp = 0;
   private cur = new Int32Array(16);
@@ -92,7 +99,7 @@ export class Matcher {
       known.refs.push(ref);
       return;
     }
-    const entry: Entry = { refs: [ref], p: pattern, base: this.states, ranAt: -1, must: this.mustId(pattern) };
+    const entry: Entry = { refs: [ref], p: pattern, base: this.states, ranAt: -1, must: UNKNOWN };
     this.byCompiled.set(pattern, entry);
     this.states += pattern.edges.length;
     this.entries.push(entry);
@@ -139,29 +146,49 @@ export class Matcher {
   }
 
   private mustId(p: CompiledPattern): number {
-    const words = requiredWords(p);
-    if (!words) return -1;
-    const key = words.join('\u0000');
+    const req = requiredWords(p);
+    if (!req) return -1;
+    const key = `${req.words.join('\u0000')}\u0001${req.stems.join('\u0000')}`;
     let id = this.mustKeys.get(key);
     if (id === undefined) {
       id = this.mustKeys.size;
       this.mustKeys.set(key, id);
-      for (const w of words) push(this.mustByWord, w, id);
+      for (const w of req.words) push(this.mustByWord, w, id);
+      for (const st of req.stems) push(this.mustByStem, st, id);
+      if (req.stems.length) this.mustStemLens = [...new Set([...this.mustStemLens, ...req.stems.map((x) => x.length)])].sort((a, b) => a - b);
     }
     return id;
   }
 
-  /** Notes which required-word sets the sentence starting at token `from` holds. */
-  private markSentence(tokens: readonly Token[], from: number): void {
-    if (this.present.length < this.mustKeys.size) this.present = new Int32Array(this.mustKeys.size);
-    if (this.sentence >= 0x3fffffff) {
-      this.present.fill(0);
-      this.sentence = 0;
+  /**
+   * Notes which required-word sets the sentence starting at token `from` holds — or, with `only`, whether
+   * it holds that one set (just created, while scanning this sentence).
+   */
+  private markSentence(tokens: readonly Token[], from: number, only?: number): void {
+    if (this.present.length < this.mustKeys.size) {
+      const grown = new Int32Array(Math.max(64, this.mustKeys.size * 2));
+      grown.set(this.present);
+      this.present = grown;
     }
-    const stamp = ++this.sentence;
+    if (only === undefined) {
+      if (this.sentence >= 0x3fffffff) {
+        this.present.fill(0);
+        this.sentence = 0;
+      }
+      this.sentence++;
+      this.sentenceFrom = from;
+    }
+    const stamp = this.sentence;
+    const present = this.present;
     for (let j = from; j < tokens.length && (j === from || !tokens[j]!.brk); j++) {
-      const ids = this.mustByWord.get(tokens[j]!.norm);
-      if (ids) for (const id of ids) this.present[id] = stamp;
+      const norm = tokens[j]!.norm;
+      const ids = this.mustByWord.get(norm);
+      if (ids) for (const id of ids) if (only === undefined || id === only) present[id] = stamp;
+      for (const len of this.mustStemLens) {
+        if (len > norm.length) break;
+        const byStem = this.mustByStem.get(norm.slice(0, len));
+        if (byStem) for (const id of byStem) if (only === undefined || id === only) present[id] = stamp;
+      }
     }
   }
 
@@ -202,6 +229,11 @@ export class Matcher {
     entry.ranAt = begin;
     const { p, base } = entry;
     if (p.start && !tokens[begin]!.brk) return;
+    if (entry.must === UNKNOWN) {
+      entry.must = this.mustId(p);
+      // A new set: note whether the current sentence holds it.
+      if (entry.must >= 0) this.markSentence(tokens, this.sentenceFrom, entry.must);
+    }
     if (entry.must >= 0 && this.present[entry.must] !== this.sentence) return;
     const size = p.edges.length;
     if (this.cur.length < size) {
@@ -275,52 +307,89 @@ function push<T>(map: Map<string, T[]>, key: string, entry: T): void {
 }
 
 
-/** Words that occur in most sentences: a required-word set made of them prunes nothing. */
+/** Words that occur in most sentences: a required set made of them prunes nothing, so it costs more. */
 const COMMON = new Set(['i', 'we', 'you', 'the', 'a', 'to', 'it', 'is', 'and', 'your', 'our', 'that', 'this', 'for', 'of', 'in', 'be', 'will', 'can', 'have', 'я', 'мы', 'вы', 'ви', 'ми', 'не', 'и', 'і', 'в', 'у', 'на', 'що', 'что', 'это', 'це', 'з', 'с']);
-/** How many candidate sets `requiredWords` checks, cheapest first: each check walks the automaton once. */
-const MUST_TRIES = 3;
 
-/**
- * A set of words of which every accepting path consumes at least one — a literal prefilter, as regex
- * engines use — or undefined when no cheap candidate works. Candidates are the plain-word edge sets that
- * leave one state; a candidate is accepted when removing its edges cuts the start off from every
- * accepting state. Rare words make the best sets, so sets of common words cost more.
- */
-export function requiredWords(p: CompiledPattern): string[] | undefined {
-  const candidates: { words: Set<string>; cost: number }[] = [];
-  const seen = new Set<string>();
-  for (let s = 0; s < p.edges.length; s++) {
-    const edges = p.edges[s]!;
-    if (!edges.length || edges.some((e) => e.step.k !== 'word')) continue;
-    const words = new Set(edges.map((e) => (e.step as { v: string }).v));
-    const key = [...words].sort().join('\u0000');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    let cost = 0;
-    for (const w of words) cost += COMMON.has(w) ? 50 : 1;
-    candidates.push({ words, cost });
-  }
-  candidates.sort((a, b) => a.cost - b.cost);
-  for (const c of candidates.slice(0, MUST_TRIES)) if (!acceptsWithout(p, c.words)) return [...c.words].sort();
-  return undefined;
+export interface Required {
+  words: string[];
+  stems: string[];
 }
 
-/** Whether some accepting state stays reachable from the start when no edge may consume a word of `cut`. */
-function acceptsWithout(p: CompiledPattern, cut: Set<string>): boolean {
-  const seen = new Uint8Array(p.edges.length);
-  const todo = [...closureOf(p, 0)];
-  for (const s of todo) seen[s] = 1;
-  while (todo.length) {
-    const s = todo.pop()!;
-    if (p.accept[s]) return true;
-    for (const e of p.edges[s]!) {
-      if (e.step.k === 'word' && cut.has(e.step.v)) continue;
-      for (const t of closureOf(p, e.to))
-        if (!seen[t]) {
-          seen[t] = 1;
-          todo.push(t);
-        }
+/**
+ * Words (and stems) of which every match consumes at least one — a literal prefilter, as regex engines
+ * use — or undefined when the pattern has none (it may match with wildcards alone).
+ *
+ * Candidates are the states every accepting path passes through (cut states): in a topological order of
+ * the acyclic automaton, a state is one when no move jumps over it and nothing before it accepts. The
+ * tokens that can leave such a state are a required set; the one of rarest words is kept.
+ */
+export function requiredWords(p: CompiledPattern): Required | undefined {
+  const n = p.edges.length;
+  // Token moves and ε-moves of each state, once, as one flat list (compile time matters in a cold tab).
+  const first = new Int32Array(n + 1);
+  for (let s = 0; s < n; s++) first[s + 1] = first[s]! + p.edges[s]!.length + (p.closure[s]?.length ?? 0);
+  const to = new Int32Array(first[n]!);
+  for (let s = 0, k = 0; s < n; s++) {
+    for (const e of p.edges[s]!) to[k++] = e.to;
+    const cl = p.closure[s];
+    if (cl) for (const t of cl) to[k++] = t; // s itself included: a self-move is ignored below
+  }
+  // Topological order: the compiler's numbering mostly is one already; otherwise Kahn's algorithm.
+  let sorted = true;
+  for (let s = 0; s < n && sorted; s++) for (let k = first[s]!; k < first[s + 1]!; k++) if (to[k]! < s) sorted = false;
+  let order: number[] | Int32Array;
+  let pos: Int32Array;
+  if (sorted) {
+    order = pos = Int32Array.from({ length: n }, (_, s) => s);
+  } else {
+    const indeg = new Int32Array(n);
+    for (let s = 0; s < n; s++) for (let k = first[s]!; k < first[s + 1]!; k++) if (to[k] !== s) indeg[to[k]!]! += 1;
+    const kahn: number[] = [];
+    for (let s = 0; s < n; s++) if (indeg[s] === 0) kahn.push(s);
+    for (let i = 0; i < kahn.length; i++) {
+      const s = kahn[i]!;
+      for (let k = first[s]!; k < first[s + 1]!; k++) if (to[k] !== s && (indeg[to[k]!]! -= 1) === 0) kahn.push(to[k]!);
+    }
+    if (kahn.length !== n) return undefined; // not acyclic: never produced by the compiler, but stay safe
+    order = kahn;
+    pos = new Int32Array(n);
+    kahn.forEach((s, k) => (pos[s] = k));
+  }
+  // A move from position a to b jumps over every position strictly between them.
+  const jumped = new Int32Array(n + 1);
+  for (let s = 0; s < n; s++)
+    for (let k = first[s]!; k < first[s + 1]!; k++)
+      if (pos[to[k]!]! > pos[s]! + 1) {
+        jumped[pos[s]! + 1]! += 1;
+        jumped[pos[to[k]!]!]! -= 1;
+      }
+  // The cheapest cut state: its cost counts a word as often as it leaves the state (close enough to rank).
+  let best = -1;
+  let bestCost = Infinity;
+  let over = 0;
+  for (let k = 0; k < n; k++) {
+    over += jumped[k]!;
+    if (k < pos[0]!) continue; // unreachable: before the start
+    const s = order[k]!;
+    if (p.accept[s]) break; // a match may end here, so later states are not on every path
+    if (over > 0) continue;
+    let cost = 0;
+    for (const t of closureOf(p, s)) {
+      if (p.accept[t]) cost = Infinity;
+      for (const e of p.edges[t]!) cost += e.step.k === 'word' ? (COMMON.has(e.step.v) ? 50 : 1) : e.step.k === 'stem' ? 4 : Infinity;
+    }
+    if (cost > 0 && cost < bestCost) {
+      best = s;
+      bestCost = cost;
     }
   }
-  return false;
+  if (best < 0) return undefined;
+  const words = new Set<string>();
+  const stems = new Set<string>();
+  for (const t of closureOf(p, best))
+    for (const e of p.edges[t]!) {
+      if (e.step.k === 'word') words.add(e.step.v);
+      else if (e.step.k === 'stem') stems.add(e.step.v);
+    }
+  return { words: [...words].sort(), stems: [...stems].sort() };
 }

@@ -30,11 +30,16 @@ function bruteForce(p: CompiledPattern, tokens: Token[]): string[] {
 
 describe('required-word prefilter', () => {
   it('finds the rarest word set every match must contain', () => {
-    expect(requiredWords(compilePattern('(i|we) ...2 (checked|tested)'))).toEqual(['checked', 'tested']);
-    expect(requiredWords(compilePattern('[our|the] _ _ (policy|rules)'))).toEqual(['policy', 'rules']);
-    // Every alternative path has to be cut: "sorry" alone can be skipped by the other branch.
-    expect(requiredWords(compilePattern('(sorry|apologies) ... but'))).toEqual(['but']);
-    expect(requiredWords(compilePattern('che* _ #'))).toBeUndefined();
+    const req = (src: string) => requiredWords(compilePattern(src));
+    expect(req('(i|we) ...2 (checked|tested)')).toEqual({ words: ['checked', 'tested'], stems: [] });
+    expect(req('[our|the] _ _ (policy|rules)')).toEqual({ words: ['policy', 'rules'], stems: [] });
+    expect(req('(i|we) [just|now] (fixed|refunded) [it]')).toEqual({ words: ['fixed', 'refunded'], stems: [] });
+    expect(req('(sorry|apolog*) ... but')).toEqual({ words: ['but'], stems: [] });
+    expect(req('(sorry|apolog*) ... (we|i)')).toEqual({ words: ['sorry'], stems: ['apolog'] });
+    // Only the start lies on every way through "we can't" and "not possible".
+    expect(req("(we can't|not possible)")).toEqual({ words: ['not', 'we'], stems: [] });
+    expect(req('che* _ #')).toEqual({ words: [], stems: ['che'] });
+    expect(req('(sorry|# days) _')).toBeUndefined();
   });
 
   it('a matcher with the prefilter finds exactly what simulating every pattern from every token finds', () => {
