@@ -10,10 +10,10 @@
  *    the hand audit in tests/eval/audit-corpus.jsonl.
  *
  *   --details      print every miss and false alarm of the labelled sets
- *   --split S      only this split of the labelled sets (dev, probe…probe6, test, blind3, blind4); --lang L
+ *   --split S      only this split of the labelled sets (dev, probe…probe7, test, blind3, blind4); --lang L
  *                  only this language
  *   --checklist-details  print every checklist miss and false tick of the labelled sets
- *   --tuning       only the splits rule authors tune on (dev, probe…probe6): never look at held-out
+ *   --tuning       only the splits rule authors tune on (dev, probe…probe7): never look at held-out
  *                  misses while writing rules
  *   --sample N     print N random not-yet-audited corpus findings as audit stubs (JSON lines)
  *   --json FILE    also write all figures as JSON
@@ -58,8 +58,8 @@ say('|---|---|---|---|---|---|---|---|');
 // Test items the lead saw while debugging the harness: no longer held out (see the file's comment).
 const seenFile = join(root, 'tests/eval/sets/test-items-seen.json');
 const seen = new Set(existsSync(seenFile) ? JSON.parse(readFileSync(seenFile, 'utf8')).ids : []);
-// dev/probe…probe6 are tuning sets; test (and its unseen part), blind3 and blind4 are held out.
-const TUNING = ['dev', 'probe', 'probe2', 'probe3', 'probe4', 'probe5', 'probe6'];
+// dev/probe…probe7 are tuning sets; test (and its unseen part), blind3 and blind4 are held out.
+const TUNING = ['dev', 'probe', 'probe2', 'probe3', 'probe4', 'probe5', 'probe6', 'probe7'];
 const splits = tuningOnly ? TUNING : [...TUNING, 'test', 'test-unseen', 'blind3', 'blind4'];
 for (const lang of ['en', 'ru', 'uk'].filter((l) => !onlyLang || l === onlyLang)) {
   for (const split of splits.filter((s) => !onlySplit || s === onlySplit || (onlySplit === 'test' && s === 'test-unseen'))) {
