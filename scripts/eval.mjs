@@ -10,16 +10,16 @@
  *    the hand audit in tests/eval/audit-corpus.jsonl.
  *
  *   --details      print every miss and false alarm of the labelled sets
- *   --split S      only this split of the labelled sets (dev, probe…probe7, test, blind3, blind4); --lang L
+ *   --split S      only this split of the labelled sets (dev, probe…, test, blind3, blind4); --lang L
  *                  only this language
  *   --checklist-details  print every checklist miss and false tick of the labelled sets
- *   --tuning       only the splits rule authors tune on (dev, probe…probe7): never look at held-out
+ *   --tuning       only the splits rule authors tune on (dev and every probe set): never look at held-out
  *                  misses while writing rules
  *   --sample N     print N random not-yet-audited corpus findings as audit stubs (JSON lines)
  *   --json FILE    also write all figures as JSON
  *   --write-docs   also write the summary tables into docs/rulebook-quality.md (between the EVAL markers)
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -58,8 +58,10 @@ say('|---|---|---|---|---|---|---|---|');
 // Test items the lead saw while debugging the harness: no longer held out (see the file's comment).
 const seenFile = join(root, 'tests/eval/sets/test-items-seen.json');
 const seen = new Set(existsSync(seenFile) ? JSON.parse(readFileSync(seenFile, 'utf8')).ids : []);
-// dev/probe…probe7 are tuning sets; test (and its unseen part), blind3 and blind4 are held out.
-const TUNING = ['dev', 'probe', 'probe2', 'probe3', 'probe4', 'probe5', 'probe6', 'probe7'];
+// dev and every probe set (probe, probe2…) are tuning sets; test (and its unseen part), blind3 and blind4 are held out.
+const setsDir = join(root, 'tests/eval/sets');
+const probeNo = (s) => (s === 'probe' ? 1 : Number(s.slice(5)));
+const TUNING = ['dev', ...[...new Set(readdirSync(setsDir).map((f) => f.split('.')[1]).filter((s) => /^probe\d*$/.test(s)))].sort((a, b) => probeNo(a) - probeNo(b))];
 const splits = tuningOnly ? TUNING : [...TUNING, 'test', 'test-unseen', 'blind3', 'blind4'];
 for (const lang of ['en', 'ru', 'uk'].filter((l) => !onlyLang || l === onlyLang)) {
   for (const split of splits.filter((s) => !onlySplit || s === onlySplit || (onlySplit === 'test' && s === 'test-unseen'))) {
