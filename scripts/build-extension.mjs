@@ -53,11 +53,13 @@ export const CONTENT_GZIP_BUDGET = 60 * 1024;
  * content.js + one language's pack chunk: what a page loads to coach a reply. The product goal is 60 KB
  * (issue #4) and the built-in rulebook misses it: its patterns alone gzip to 55–75 KB per language.
  * This budget stops unnoticed growth. It was 96 KB until the rulebook's generalisation rounds (issue #3:
- * 198 -> 247 rules, held-out recall +5-13 points) took the English page to ~155 KB; it was raised on
- * purpose, with the figures in docs/performance.md, and what a user waits for (readiness) is asserted
- * in the end-to-end tests, not here. Repeated groups are already moved into named phrases (compactPack).
+ * 198 -> 247 rules, held-out recall +5-13 points) took the English page to ~155 KB, and 168 KB until
+ * round 7 (247 -> 425 rules, held-out recall +1 to +10 points, held-out false alarms down in Russian)
+ * took it to ~271 KB; each raise was on purpose, with the figures in docs/performance.md, and what a
+ * user waits for (readiness) is asserted in the end-to-end tests, not here. Repeated groups are already
+ * moved into named phrases (compactPack); precompiled automata are the next step for weight.
  */
-export const COACHING_GZIP_BUDGET = 168 * 1024;
+export const COACHING_GZIP_BUDGET = 288 * 1024;
 /**
  * One lazily imported chunk per language: `packs-<language>.js`. The content script knows the same list
  * (KNOWN_LANGUAGES in src/core/types.ts) and manifest.json must make every chunk web-accessible; the build fails
