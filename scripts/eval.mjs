@@ -56,16 +56,16 @@ say('Labelled sets (tests/eval/sets): recall of hurtful spans at warning+, false
 say('| set | replies | spans | recall | clean replies | false alarms | checklist F1 (micro) | language detected right |');
 say('|---|---|---|---|---|---|---|---|');
 // Test items the lead saw while debugging the harness: no longer held out (see the file's comment).
-const seenFile = join(root, 'tests/eval/sets/test-items-seen.json');
+const setsDir = join(root, 'tests/eval/sets');
+const seenFile = join(setsDir, 'test-items-seen.json');
 const seen = new Set(existsSync(seenFile) ? JSON.parse(readFileSync(seenFile, 'utf8')).ids : []);
 // dev and every probe set (probe, probe2…) are tuning sets; test (and its unseen part), blind3 and blind4 are held out.
-const setsDir = join(root, 'tests/eval/sets');
 const probeNo = (s) => (s === 'probe' ? 1 : Number(s.slice(5)));
 const TUNING = ['dev', ...[...new Set(readdirSync(setsDir).map((f) => f.split('.')[1]).filter((s) => /^probe\d*$/.test(s)))].sort((a, b) => probeNo(a) - probeNo(b))];
 const splits = tuningOnly ? TUNING : [...TUNING, 'test', 'test-unseen', 'blind3', 'blind4'];
 for (const lang of ['en', 'ru', 'uk'].filter((l) => !onlyLang || l === onlyLang)) {
   for (const split of splits.filter((s) => !onlySplit || s === onlySplit || (onlySplit === 'test' && s === 'test-unseen'))) {
-    const file = join(root, 'tests/eval/sets', `${lang}.${split === 'test-unseen' ? 'test' : split}.jsonl`);
+    const file = join(setsDir, `${lang}.${split === 'test-unseen' ? 'test' : split}.jsonl`);
     if (!existsSync(file)) continue;
     const rows = readJsonl(file).filter((r) => split !== 'test-unseen' || !seen.has(r.id));
     let spans = 0, found = 0, clean = 0, alarms = 0, langOk = 0;

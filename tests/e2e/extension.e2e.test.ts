@@ -55,7 +55,6 @@ const FIXTURES = [
 ] as const;
 const TEXT_FIELDS = new Set(['textarea', 'react-textarea']);
 
-
 let server: StaticServer;
 let launched: LaunchedBrowser;
 let buildFailures: Record<string, string> = {};
@@ -77,7 +76,6 @@ const UK_SAMPLE = (() => {
   }
   throw new Error('no Ukrainian example is flagged');
 })();
-
 
 /** The real editable (CKEditor re-renders its root and drops the fixture's marker attribute on focus). */
 function editable(page: Page, id: string): Locator {

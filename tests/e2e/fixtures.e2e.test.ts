@@ -62,13 +62,11 @@ const CASES: Case[] = [
   { id: 'ckeditor5', mode: 'undo-typing', afterUndo: 'Please fix this asap', note: 'typing buffer closes an undo step every 20 characters' },
 ];
 
-
 let server: StaticServer;
 let browser: LaunchedBrowser;
 /** Private build output: other runs building into dist/fixtures at the same time cannot interfere. */
 let outDir: string | undefined;
 let buildFailures: Record<string, string> = {};
-
 
 async function openFixture(id: string, query = ''): Promise<Page> {
   if (buildFailures[id]) throw new Error(buildFailures[id]);
