@@ -10,7 +10,7 @@
  *    the hand audit in tests/eval/audit-corpus.jsonl.
  *
  *   --details      print every miss and false alarm of the labelled sets
- *   --split S      only this split of the labelled sets (dev, probe…, test, blind3, blind4); --lang L
+ *   --split S      only this split of the labelled sets (dev, probe…, test, blind3, blind4…); --lang L
  *                  only this language
  *   --checklist-details  print every checklist miss and false tick of the labelled sets
  *   --tuning       only the splits rule authors tune on (dev and every probe set): never look at held-out
@@ -59,10 +59,12 @@ say('|---|---|---|---|---|---|---|---|');
 const setsDir = join(root, 'tests/eval/sets');
 const seenFile = join(setsDir, 'test-items-seen.json');
 const seen = new Set(existsSync(seenFile) ? JSON.parse(readFileSync(seenFile, 'utf8')).ids : []);
-// dev and every probe set (probe, probe2…) are tuning sets; test (and its unseen part), blind3 and blind4 are held out.
-const probeNo = (s) => (s === 'probe' ? 1 : Number(s.slice(5)));
-const TUNING = ['dev', ...[...new Set(readdirSync(setsDir).map((f) => f.split('.')[1]).filter((s) => /^probe\d*$/.test(s)))].sort((a, b) => probeNo(a) - probeNo(b))];
-const splits = tuningOnly ? TUNING : [...TUNING, 'test', 'test-unseen', 'blind3', 'blind4'];
+// dev and every probe set (probe, probe2…) are tuning sets; test (and its unseen part) and every blind set
+// (blind3, blind4…) are held out.
+const splitNames = [...new Set(readdirSync(setsDir).map((f) => f.split('.')[1]))];
+const numbered = (prefix) => splitNames.filter((s) => new RegExp(`^${prefix}\\d*$`).test(s)).sort((a, b) => (Number(a.slice(prefix.length)) || 1) - (Number(b.slice(prefix.length)) || 1));
+const TUNING = ['dev', ...numbered('probe')];
+const splits = tuningOnly ? TUNING : [...TUNING, 'test', 'test-unseen', ...numbered('blind')];
 for (const lang of ['en', 'ru', 'uk'].filter((l) => !onlyLang || l === onlyLang)) {
   for (const split of splits.filter((s) => !onlySplit || s === onlySplit || (onlySplit === 'test' && s === 'test-unseen'))) {
     const file = join(setsDir, `${lang}.${split === 'test-unseen' ? 'test' : split}.jsonl`);

@@ -7,6 +7,7 @@
  */
 import { detectLanguage } from './language.js';
 import { Matcher, type Hit } from './matcher.js';
+import { isNameForm, nameForms } from './names.js';
 import { compilePattern, PatternError, type CompiledPattern } from './pattern.js';
 import { normalizePhrase, normalizeWord, tokenize, type Token } from './text.js';
 import {
@@ -303,13 +304,11 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
     }
 
     const customerName = options.customerName?.trim();
-    const nameTokens = customerName ? tokenize(customerName).map((t) => t.norm) : [];
-    // Russian and Ukrainian names inflect (Анна → Анне, Олена → Олено): accept the same stem.
+    // Russian and Ukrainian names inflect (Анна → Анне, Олена → Олено) and come in short forms (Ольга → Олю).
     const inflects = language === 'ru' || language === 'uk';
-    const sameName = (tok: string, n: string) =>
-      tok === n || (inflects && n.length >= 4 && tok.startsWith(n.slice(0, -1)) && tok.length - n.length <= 2);
+    const nameTokens = customerName ? tokenize(customerName).flatMap((t) => nameForms(t.norm, inflects)) : [];
     const isName = (t: Token, i: number): boolean => {
-      if (nameTokens.length) return nameTokens.some((n) => sameName(t.norm, n));
+      if (nameTokens.length) return nameTokens.some((n) => isNameForm(t.norm, t.cap, n, inflects));
       return t.cap && !t.brk && i > 0 && !NAME_STOPWORDS.has(t.norm) && !t.num;
     };
 

@@ -111,6 +111,24 @@ describe('createEngine().analyze', () => {
     expect(createEngine([uk]).analyze('Олено, добрий день!', { language: 'uk', customerName: 'Олена' }).checklist[0]!.done).toBe(true);
   });
 
+  it('knows ru/uk short forms and three-letter names in the vocative, but not words that merely start alike', () => {
+    const uk = pack([], [item('use-name', ['вітаю {name}'], { matchCustomerName: true, languages: ['uk'] })], { languages: ['uk'] });
+    const ru = pack([], [item('use-name', ['привет {name}'], { matchCustomerName: true, languages: ['ru'] })], { languages: ['ru'] });
+    const done = (p: typeof uk, lang: 'uk' | 'ru', text: string, customerName: string) =>
+      createEngine([p]).analyze(text, { language: lang, customerName }).checklist[0]!.done;
+    expect(done(uk, 'uk', 'Олю, дякую, що написали.', 'Ольга')).toBe(true);
+    expect(done(uk, 'uk', 'Юлю, привіт!', 'Юлія')).toBe(true);
+    expect(done(uk, 'uk', 'Іро, баг виправимо сьогодні.', 'Іра')).toBe(true);
+    expect(done(uk, 'uk', 'Зоє, дякую за відгук!', 'Зоя')).toBe(true);
+    expect(done(ru, 'ru', 'Маша, добрый день!', 'Мария')).toBe(true);
+    expect(done(uk, 'uk', 'Зоопарк відкрито з 9:00.', 'Зоя')).toBe(false);
+    expect(done(uk, 'uk', 'ірраціонально, але так.', 'Іра')).toBe(false);
+    expect(done(uk, 'uk', 'Олег, дякую!', 'Ольга')).toBe(false);
+    // English names neither inflect nor shorten here: "Mariana" is not "Maria".
+    const en = pack([], [item('use-name', ['hi {name}'], { matchCustomerName: true })]);
+    expect(createEngine([en]).analyze('Thanks, Mari!', { language: 'en', customerName: 'Maria' }).checklist[0]!.done).toBe(false);
+  });
+
   it('lets a later pack reword a checklist item with the same id', () => {
     const a = pack([], [item('thanks', ['thanks'], { label: 'Built-in' })]);
     const b = pack([], [item('thanks', ['cheers'], { label: 'Team' })], { id: 'team' });
