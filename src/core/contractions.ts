@@ -51,11 +51,57 @@ const FORMS: readonly (readonly string[])[] = [
   ["you've", 'youve', 'you have'],
 ];
 
+/**
+ * Chat spellings agents type in live chat and social DMs ("u", "ur", "pls", "gonna", "dunno"), matched the
+ * same way. Only spellings that are not ordinary words of their own: "cause" (the cause of) and "ya" (yes)
+ * are left out.
+ */
+const CHAT_FORMS: readonly (readonly string[])[] = [
+  ['you', 'u'],
+  ['your', 'ur', 'yr'],
+  ['please', 'pls', 'plz', 'pleeease'],
+  ['because', 'cuz', 'coz', 'bc'],
+  ['going to', 'gonna'],
+  ['want to', 'wanna'],
+  ['got to', 'gotta'],
+  ["don't know", 'dunno'],
+  ['though', 'tho'],
+  ['tomorrow', 'tmrw', 'tmr', 'tmw'],
+  ['thanks', 'thx', 'thnx', 'thanx'],
+  ['probably', 'prob', 'prolly'],
+  ['really', 'rly'],
+  ['people', 'ppl'],
+  ['message', 'msg'],
+  ['minutes', 'mins'],
+  ['seconds', 'secs'],
+  ['something', 'smth', 'sth'],
+  ['everyone', 'every1'],
+  ['okay', 'ok', 'k', 'kk'],
+];
+
 const BY_WORD = new Map<string, readonly (readonly string[])[]>();
 const BY_PAIR = new Map<string, readonly (readonly string[])[]>();
 for (const forms of FORMS) {
   const split = forms.map((f) => f.split(' '));
   for (const f of forms) (f.includes(' ') ? BY_PAIR : BY_WORD).set(f, split);
+}
+// One way only: a pattern's "your" also matches "ur", but a pattern that spells "ur" means just that (a rule
+// for "ur fault" must not start matching "not your fault").
+const CHAT_WORD = new Map<string, readonly string[]>();
+const CHAT_PAIR = new Map<string, readonly (readonly string[])[]>();
+for (const [canonical, ...chat] of CHAT_FORMS) {
+  if (canonical!.includes(' ')) CHAT_PAIR.set(canonical!, chat.map((f) => f.split(' ')));
+  else CHAT_WORD.set(canonical!, chat);
+}
+
+/** Chat spellings of a normalised pattern word ("your" → ["ur", "yr"]), or undefined. */
+export function chatWordForms(word: string): readonly string[] | undefined {
+  return CHAT_WORD.get(word);
+}
+
+/** Chat spellings of a two-word phrase ("going to" → [["gonna"]]), or undefined. */
+export function chatPairForms(first: string, second: string): readonly (readonly string[])[] | undefined {
+  return CHAT_PAIR.get(`${first} ${second}`);
 }
 
 /** Every spelling (as word sequences) of a normalised pattern word, or undefined if it is not a contraction. */

@@ -17,7 +17,7 @@
  * size grows with the pattern's length, and matching stays linear in the length of the draft: a pack cannot
  * freeze a tab.
  */
-import { contractionForms, pairForms } from './contractions.js';
+import { chatPairForms, chatWordForms, contractionForms, pairForms } from './contractions.js';
 import { normalizeWord, wordPieces } from './text.js';
 
 /** One token-consuming step of a pattern (gaps are compiled away into `any` steps and ε-moves). */
@@ -158,7 +158,31 @@ function joinPairs(items: Item[]): Item[] {
       const forms = pairForms(a.v, b.v);
       if (forms) items.splice(i, 2, alt(forms));
     }
-  return items;
+  return addChatForms(items);
+}
+
+/**
+ * Chat spellings, last: "going to" also matches "gonna", "don't know" (already an alternation of its
+ * contraction forms) also "dunno", and a word like "your" also "ur".
+ */
+function addChatForms(items: Item[]): Item[] {
+  for (let i = 0; i + 1 < items.length; i++) {
+    const [a, b] = [items[i]!, items[i + 1]!];
+    if (b.k !== 'word') continue;
+    const heads: Item[][] = a.k === 'word' ? [[a]] : a.k === 'alt' && !a.ref && !a.optional ? a.options : [];
+    const firstWords = heads.filter((o) => o.length === 1 && o[0]!.k === 'word').map((o) => (o[0] as { v: string }).v);
+    const chat = firstWords.map((w) => chatPairForms(w, b.v)).find((f) => f !== undefined);
+    if (!chat) continue;
+    items.splice(i, 2, {
+      k: 'alt',
+      options: [...heads.map((o) => [...o, b]), ...chat.map((f) => f.map((v) => ({ k: 'word', v }) as Item))],
+      optional: false,
+    });
+  }
+  return items.map((it) => {
+    const forms = it.k === 'word' ? chatWordForms(it.v) : undefined;
+    return forms ? { k: 'alt', options: [[it], ...forms.map((v) => [{ k: 'word', v } as Item])], optional: false } : it;
+  });
 }
 
 /** State shared by the parsers of one pattern and the named phrases it uses. */

@@ -211,3 +211,19 @@ describe('English contractions written out', () => {
     expect(f('we are closed', 'we were closed')).toEqual([]);
   });
 });
+
+describe('chat spellings', () => {
+  it('a plain word in a pattern also matches its chat spelling ("your" → "ur", "going to" → "gonna")', () => {
+    expect(f('your fault', 'ur fault lol')).toEqual(['ur fault']);
+    expect(f('please wait', 'plz wait')).toEqual(['plz wait']);
+    expect(f("i'm going to close this", 'im gonna close this')).toEqual(['im gonna close this']);
+    expect(f("i don't know", 'dunno tbh')).toEqual([]); // "i" is still needed
+    expect(f("don't know", 'dunno tbh')).toEqual(['dunno']);
+    expect(f('you need to', 'u need to')).toEqual(['u need to']);
+  });
+
+  it('one way only: a pattern that spells the chat form means just that', () => {
+    expect(f('ur fault', 'not your fault')).toEqual([]);
+    expect(f('plz', 'please')).toEqual([]);
+  });
+});
