@@ -233,6 +233,7 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
     isName: (t: Token, i: number) => boolean,
     name: string,
     only?: Set<number>,
+    wanted?: { test: (ref: number) => boolean; key: string },
   ): Hit[] {
     if (lm.cacheName !== name) {
       lm.sentenceCache.clear();
@@ -249,7 +250,9 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
       }
       const sentence = tokens.slice(from, to);
       // The key is the sentence's own text; tokens and their sentence-relative positions follow from it.
-      const key = source.slice(sentence[0]!.start, sentence[sentence.length - 1]!.end);
+      // A scan limited to some owners is remembered under them too.
+      const text = source.slice(sentence[0]!.start, sentence[sentence.length - 1]!.end);
+      const key = wanted ? `${wanted.key}\u0001${text}` : text;
       let local = cache.get(key);
       if (local) {
         // Refresh its place in the LRU order.
@@ -257,7 +260,7 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
         cache.set(key, local);
       } else {
         const offset = from;
-        local = matcher.scan(sentence, (t, i) => isName(t, i + offset));
+        local = matcher.scan(sentence, (t, i) => isName(t, i + offset), wanted?.test);
         cache.set(key, local);
         if (cache.size > SENTENCE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
       }
@@ -315,16 +318,27 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
     const hits = scanCached(lm, lm.matcher, lm.sentenceCache, source, tokens, isName, customerName ?? '');
     // Exceptions are only looked for where they can matter: in the sentences where a rule matched, or in
     // the whole draft when such a rule has an exception that reaches beyond its sentence.
+    // And only the exceptions of the rules that matched: a pack's exceptions often start with "I"/"we" and
+    // would otherwise run at every pronoun of the draft.
     let wide = false;
     const sentencesWithRules = new Set<number>();
+    const matchedRules = new Set<number>();
     for (const h of hits) {
       const o = lm.owners[h.ref]!;
       if (o.kind !== 'rule') continue;
       if (lm.wideUnless.has(o.rule)) wide = true;
       sentencesWithRules.add(tokens[h.from]!.sent);
+      matchedRules.add(o.rule);
     }
-    if (sentencesWithRules.size)
-      for (const h of scanCached(lm, lm.unlessMatcher, lm.unlessCache, source, tokens, isName, customerName ?? '', wide ? undefined : sentencesWithRules)) hits.push(h);
+    if (sentencesWithRules.size) {
+      const test = (ref: number) => {
+        const o = lm.owners[ref]!;
+        return o.kind === 'rule-unless' && matchedRules.has(o.rule);
+      };
+      const key = [...matchedRules].sort((a, b) => a - b).join(',');
+      for (const h of scanCached(lm, lm.unlessMatcher, lm.unlessCache, source, tokens, isName, customerName ?? '', wide ? undefined : sentencesWithRules, { test, key }))
+        hits.push(h);
+    }
     const byOwner = new Map<number, Hit[]>();
     const ruleHits = new Map<number, Hit[]>();
     const ruleUnless = new Map<number, { hit: Hit; scope: UnlessScope }[]>();

@@ -88,6 +88,7 @@ export class Matcher {
   private sentence = 0;
   private sentenceFrom = 0;
   private mark = new Int32Array(0);
+  private wanted: ((ref: number) => boolean) | undefined;
   private stamp = 0;
   private cur = new Int32Array(16);
   private next = new Int32Array(16);
@@ -196,7 +197,12 @@ export class Matcher {
     return this.entries.length;
   }
 
-  scan(tokens: readonly Token[], isName: NameTest): Hit[] {
+  /**
+   * `wanted`, when given, skips the patterns none of whose owners it accepts: exceptions are only worth
+   * running for the rules that matched.
+   */
+  scan(tokens: readonly Token[], isName: NameTest, wanted?: (ref: number) => boolean): Hit[] {
+    this.wanted = wanted;
     if (this.mark.length < this.states) this.mark = new Int32Array(this.states);
     for (const e of this.entries) e.ranAt = -1;
     const hits: Hit[] = [];
@@ -227,6 +233,7 @@ export class Matcher {
   private run(entry: Entry, begin: number, tokens: readonly Token[], isName: NameTest, hits: Hit[]): void {
     if (entry.ranAt === begin) return;
     entry.ranAt = begin;
+    if (this.wanted && !entry.refs.some(this.wanted)) return;
     const { p, base } = entry;
     if (p.start && !tokens[begin]!.brk) return;
     if (entry.must === UNKNOWN) {

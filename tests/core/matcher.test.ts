@@ -78,3 +78,20 @@ describe('required-word prefilter', () => {
     );
   });
 });
+
+describe('scanning for some owners only', () => {
+  it('runs only patterns with a wanted owner, and a shared pattern when any of its owners is wanted', () => {
+    const m = new Matcher();
+    m.add(compilePattern('we can offer'), 0);
+    const shared = compilePattern('happy to help');
+    m.add(shared, 1);
+    m.add(shared, 2); // the same compiled pattern for a second owner: one entry, two refs
+    const tokens = tokenize('We can offer a swap, happy to help.');
+    const refs = (wanted?: (r: number) => boolean) => m.scan(tokens, noName, wanted).map((h) => h.ref).sort();
+    expect(refs()).toEqual([0, 1, 2]);
+    expect(refs((r) => r === 0)).toEqual([0]);
+    expect(refs((r) => r === 2)).toEqual([1, 2]);
+    expect(refs(() => false)).toEqual([]);
+    expect(refs()).toEqual([0, 1, 2]); // the filter does not outlive its scan
+  });
+});
