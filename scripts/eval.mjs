@@ -64,12 +64,16 @@ const seen = new Set(existsSync(seenFile) ? JSON.parse(readFileSync(seenFile, 'u
 const splitNames = [...new Set(readdirSync(setsDir).map((f) => f.split('.')[1]))];
 const numbered = (prefix) => splitNames.filter((s) => new RegExp(`^${prefix}\\d*$`).test(s)).sort((a, b) => (Number(a.slice(prefix.length)) || 1) - (Number(b.slice(prefix.length)) || 1));
 const TUNING = ['dev', ...numbered('probe')];
-const splits = tuningOnly ? TUNING : [...TUNING, 'test', 'test-unseen', ...numbered('blind')];
+// A held-out split some of whose items were seen is also reported without them, as <split>-unseen.
+const splits = tuningOnly ? TUNING : [...TUNING, ...['test', ...numbered('blind')].flatMap((s) => [s, `${s}-unseen`])];
 for (const lang of ['en', 'ru', 'uk'].filter((l) => !onlyLang || l === onlyLang)) {
-  for (const split of splits.filter((s) => !onlySplit || s === onlySplit || (onlySplit === 'test' && s === 'test-unseen'))) {
-    const file = join(setsDir, `${lang}.${split === 'test-unseen' ? 'test' : split}.jsonl`);
+  for (const split of splits.filter((s) => !onlySplit || s === onlySplit || s === `${onlySplit}-unseen`)) {
+    const unseenOnly = split.endsWith('-unseen');
+    const file = join(setsDir, `${lang}.${split.replace(/-unseen$/, '')}.jsonl`);
     if (!existsSync(file)) continue;
-    const rows = readJsonl(file).filter((r) => split !== 'test-unseen' || !seen.has(r.id));
+    const all = readJsonl(file);
+    if (unseenOnly && split !== 'test-unseen' && !all.some((r) => seen.has(r.id))) continue;
+    const rows = all.filter((r) => !unseenOnly || !seen.has(r.id));
     let spans = 0, found = 0, clean = 0, alarms = 0, langOk = 0;
     const perCat = {};
     const cl = Object.fromEntries(CHECKLIST.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
