@@ -289,14 +289,18 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
     if (ranges?.length) {
       const kept: Token[] = [];
       let dropped = false;
+      let prevEnd = -1;
       for (const t of tokens) {
         if (ranges.some((r) => t.start < r.end && t.end > r.start)) {
           dropped = true;
           continue;
         }
-        // Text on either side of an ignored region never joins into one phrase.
-        kept.push(dropped ? { ...t, brk: true } : t);
+        // Text on either side of an ignored region never joins into one phrase, also when the region holds
+        // no word of its own (only the space between two words).
+        const gap = prevEnd >= 0 && ranges.some((r) => r.start < t.start && r.end > prevEnd);
+        kept.push(dropped || gap ? { ...t, brk: true } : t);
         dropped = false;
+        prevEnd = t.end;
       }
       let sent = -1;
       tokens = kept.map((t, i) => {
@@ -458,7 +462,16 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
       return problems;
     },
     warm(language?: Language) {
-      for (const l of language ? [language] : languages) matcherFor(l);
+      for (const l of language ? [language] : languages) {
+        const lm = matcherFor(l);
+        // Also run the rules' own flag examples once: the first analysis otherwise pays for each pattern's
+        // lazily computed required words (and for cold JIT) inside the agent's focus event; warm() runs in
+        // idle time. The sentence cache is emptied again so the examples take no room in it.
+        const sample = lm.rules.map((e) => e.rule.examples.flag[0] ?? '').join('\n');
+        analyze(sample, { language: l });
+        lm.sentenceCache.clear();
+        lm.unlessCache.clear();
+      }
     },
     clearCache() {
       for (const lm of cache.values()) {
