@@ -463,6 +463,9 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
     },
     warm(language?: Language) {
       for (const l of language ? [language] : languages) {
+        // Only when this call compiles the language: warming again must neither redo the work nor empty the
+        // sentence cache an agent's drafts have filled since.
+        if (cache.has(l)) continue;
         const lm = matcherFor(l);
         // Also run the rules' own flag examples once: the first analysis otherwise pays for each pattern's
         // lazily computed required words (and for cold JIT) inside the agent's focus event; warm() runs in

@@ -131,6 +131,15 @@ describe('createEngine().analyze', () => {
     expect(createEngine([en]).analyze('Thanks, Mari!', { language: 'en', customerName: 'Maria' }).checklist[0]!.done).toBe(false);
   });
 
+  it('warm() (which also analyses the rules\' own examples) leaves later answers unchanged, however often it runs', () => {
+    const p = pack([rule('calm', ['calm down'], { examples: { flag: ['Calm down.', 'Please calm down.'], pass: ['ok', 'fine'] } })]);
+    const cold = createEngine([p]).analyze('Please calm down, Anna.', { language: 'en' });
+    const warmed = createEngine([p]);
+    warmed.warm('en');
+    warmed.warm('en');
+    expect(warmed.analyze('Please calm down, Anna.', { language: 'en' })).toEqual(cold);
+  });
+
   it('lets a later pack reword a checklist item with the same id', () => {
     const a = pack([], [item('thanks', ['thanks'], { label: 'Built-in' })]);
     const b = pack([], [item('thanks', ['cheers'], { label: 'Team' })], { id: 'team' });
