@@ -10,6 +10,7 @@ import { Matcher, type Hit } from './matcher.js';
 import { isNameForm, nameForms } from './names.js';
 import { compilePattern, PatternError, type CompiledPattern } from './pattern.js';
 import { normalizePhrase, normalizeWord, tokenize, type Token } from './text.js';
+import { planReplacement } from './replace.js';
 import {
   severityRank,
   type AnalyzeOptions,
@@ -22,6 +23,7 @@ import {
   type Pack,
   type PackProblem,
   type Rule,
+  type TextEdit,
   type UnlessScope,
 } from './types.js';
 
@@ -426,12 +428,15 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
       const sentenceStart = tokens[hit.from]!.brk;
       const seen = new Set<string>();
       const alternatives: string[] = [];
+      const edits: TextEdit[] = [];
       for (const a of entry.rule.alternatives) {
-        const filled = adaptCase(fillName(a, customerName), match, sentenceStart);
+        const named = fillName(a, customerName);
+        const filled = adaptCase(named, match, sentenceStart);
         const key = normalizeWord(filled);
         if (filled && !seen.has(key)) {
           seen.add(key);
           alternatives.push(filled);
+          edits.push(planReplacement(source, { start, end }, named));
         }
       }
       return {
@@ -444,6 +449,7 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
         match,
         message: entry.rule.message,
         alternatives,
+        edits,
         ...(entry.rule.link ? { link: entry.rule.link } : {}),
         ...(entry.rule.source ? { source: entry.rule.source } : {}),
       };

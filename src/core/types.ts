@@ -138,6 +138,15 @@ export interface EngineSettings {
   minSeverity?: Severity;
 }
 
+/** A planned change to the analysed text (see `planReplacement`). */
+export interface TextEdit {
+  start: number;
+  end: number;
+  /** `text.slice(start, end)` when planned: a writer refuses if the field no longer holds it. */
+  original: string;
+  text: string;
+}
+
 export interface TextRange {
   start: number;
   end: number;
@@ -169,6 +178,11 @@ export interface Finding {
   message: string;
   /** Ready to insert: `{name}` filled (or dropped), first letter capitalised at a sentence start. */
   alternatives: string[];
+  /**
+   * What a click on `alternatives[i]` does: `edits[i]` replaces a range of the analysed text (the underline,
+   * or for a whole-sentence alternative the clause around it) and mends punctuation and capitals.
+   */
+  edits: TextEdit[];
   link?: string;
   source?: string;
 }

@@ -11,6 +11,7 @@ export { compilePattern, PatternError, PATTERN_LIMITS } from '../core/pattern.js
 export { validatePack, formatProblem, type ValidationResult } from '../core/validate.js';
 export { SCHEMA_VERSION, LIMITS } from '../core/pack-schema.js';
 export { runPackExamples, type ExampleFailure } from '../core/examples.js';
+export { planReplacement, alternativeShape, type AlternativeShape } from '../core/replace.js';
 export * from '../core/types.js';
 
 /** The built-in en/ru/uk packs (compiled from rules/ at build time). */

@@ -172,7 +172,9 @@ describe('Reply Coach in real Chromium', () => {
   for (const id of FIXTURES) {
     test(`${id}: detect, underline, sidebar, apply, exact model, undo, caret, nothing of ours in the output`, async () => {
       const alternative = calmDown!.alternatives[0]!;
-      const replaced = TYPED.slice(0, calmDown!.start) + alternative + TYPED.slice(calmDown!.end);
+      // The engine plans the click: a whole-sentence alternative takes "please." along and mends the joins.
+      const edit = calmDown!.edits[0]!;
+      const replaced = TYPED.slice(0, edit.start) + edit.text + TYPED.slice(edit.end);
       const page = await openFixture(id);
       try {
         await editable(page, id).click({ position: { x: 12, y: 12 } });
@@ -198,7 +200,7 @@ describe('Reply Coach in real Chromium', () => {
         await applyAlternative(page, PHRASE, alternative);
         await expectModel(page, replaced, `${id}: model after applying again`);
         await page.keyboard.type('X');
-        const withX = TYPED.slice(0, calmDown!.start) + alternative + 'X' + TYPED.slice(calmDown!.end);
+        const withX = TYPED.slice(0, edit.start) + edit.text + 'X' + TYPED.slice(edit.end);
         await expectModel(page, withX, `${id}: "X" typed right after the replacement`);
 
         // Nothing of ours in what the app would send.
@@ -244,22 +246,32 @@ describe('Reply Coach in real Chromium', () => {
     const page = await openFixture('gmail');
     try {
       await page.waitForTimeout(1500); // the top frame warms up (the page's language chunk + its matcher) in idle time after load
+      // Five reply boxes appear one after another after load, each with a different draft (as when Gmail opens
+      // compose windows): one sample is at the mercy of whatever else the machine does, so the median is asserted.
       const warm = await page.evaluate(() => {
-        // A second reply box appears after load with a draft in it (as when Gmail opens a compose window).
-        const box = document.createElement('div');
-        box.contentEditable = 'true';
-        box.setAttribute('role', 'textbox');
-        box.textContent = 'Hello, calm down please. I will check.';
-        document.body.appendChild(box);
-        const t0 = performance.now();
-        box.focus(); // our focusin handler runs synchronously inside focus(): analysis + underline included
-        const elapsed = performance.now() - t0;
-        const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('reply-coach-critical');
-        return { elapsed, underlined: [...(highlight ?? [])].some((r) => r.toString() === 'calm down' && box.contains(r.startContainer)) };
+        const samples: number[] = [];
+        let underlined = true;
+        for (let i = 0; i < 5; i++) {
+          const box = document.createElement('div');
+          box.contentEditable = 'true';
+          box.setAttribute('role', 'textbox');
+          box.textContent = `Hello ${['Anna', 'Ben', 'Chloe', 'Dev', 'Emma'][i]}, calm down please. I will check order ${1000 + i}.`;
+          document.body.appendChild(box);
+          const t0 = performance.now();
+          box.focus(); // our focusin handler runs synchronously inside focus(): analysis + underline included
+          samples.push(performance.now() - t0);
+          const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('reply-coach-critical');
+          underlined &&= [...(highlight ?? [])].some((r) => r.toString() === 'calm down' && box.contains(r.startContainer));
+          box.blur();
+        }
+        const median = [...samples].sort((a, b) => a - b)[2]!;
+        return { samples, median, underlined };
       });
-      console.log(`time to ready, warm frame (focus → analysed and underlined, synchronous): ${warm.elapsed.toFixed(1)} ms`);
+      console.log(
+        `time to ready, warm frame (focus → analysed and underlined, synchronous): median ${warm.median.toFixed(1)} ms of 5 boxes (${warm.samples.map((x) => x.toFixed(1)).join(', ')})`,
+      );
       expect(warm.underlined).toBe(true);
-      expect(warm.elapsed).toBeLessThan(50);
+      expect(warm.median).toBeLessThan(50);
 
       // Cold: a frame that had nothing to coach at start-up (no warm-up) gets a reply box later.
       const cold = await page.evaluate(async () => {
@@ -360,7 +372,8 @@ describe('Reply Coach in real Chromium', () => {
       await expect.poll(() => card.isVisible(), { message: 'card opens on hover', timeout: 3000 }).toBe(true);
       const alternative = calmDown!.alternatives[0]!;
       await card.getByRole('button', { name: alternative, exact: true }).click();
-      const replaced = typed.replace(PHRASE, alternative);
+      const edit = engine.analyze(typed).findings.find((f) => f.match === PHRASE)!.edits[0]!;
+      const replaced = typed.slice(0, edit.start) + edit.text + typed.slice(edit.end);
       await expectModel(page, replaced, 'gmail: model after applying from the card');
       expect(await card.isVisible()).toBe(false);
 

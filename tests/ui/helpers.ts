@@ -294,9 +294,11 @@ export function finding(partial: Partial<SidebarFinding> = {}): SidebarFinding {
     message: 'Telling someone to calm down usually makes them feel dismissed.',
     alternatives: ['I understand how frustrating this is.', 'I can see why this is upsetting.'],
     link: 'https://example.com/why/calm-down',
+    edits: [],
     key: '',
   };
   const f = { ...base, ...partial };
+  if (!partial.edits) f.edits = f.alternatives.map((text) => ({ start: f.start, end: f.end, original: f.match, text }));
   return { ...f, key: partial.key ?? `${f.packId}/${f.ruleId}@${f.start}:${f.match}` };
 }
 

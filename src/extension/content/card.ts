@@ -187,9 +187,11 @@ export class SuggestionCard {
       return b;
     };
     const alts = make('div', 'alts', '');
-    for (const alternative of finding.alternatives) {
-      alts.appendChild(button('alt', alternative, { kind: 'applyAlternative', findingKey: key, alternative }, t('applyHint', finding.match)));
-    }
+    finding.alternatives.forEach((alternative, i) => {
+      // Name exactly the words a click replaces (a whole-sentence alternative takes its clause along).
+      const replaces = finding.edits?.[i]?.original ?? finding.match;
+      alts.appendChild(button('alt', alternative, { kind: 'applyAlternative', findingKey: key, alternative }, t('applyHint', replaces)));
+    });
     const actions = make('div', 'actions', '');
     actions.append(
       button('quiet', t('ignoreOnce'), { kind: 'ignoreOnce', findingKey: key }),

@@ -223,7 +223,11 @@ export class FieldSession {
         }
         this.busy = true;
         try {
-          const outcome = await replaceSpan(this, finding, finding.match, action.alternative, this.hooks);
+          // The engine planned each alternative's edit (a whole-sentence alternative takes its clause along and
+          // mends the punctuation); an alternative no longer offered falls back to replacing the underline.
+          const i = finding.alternatives.indexOf(action.alternative);
+          const edit = finding.edits[i] ?? { start: finding.start, end: finding.end, original: finding.match, text: action.alternative };
+          const outcome = await replaceSpan(this, edit, edit.original, edit.text, this.hooks);
           this.outcomeStatus(outcome, t('statusReplaced', [finding.match, action.alternative]));
           this.scheduler.flush();
           return outcome.ok;

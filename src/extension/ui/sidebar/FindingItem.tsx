@@ -44,7 +44,8 @@ export function FindingItem({ t, finding, lang, ...actions }: FindingItemProps) 
   const { key, match } = finding;
   const severity: Severity = finding.severity in SEVERITY_KEY ? finding.severity : 'info';
   const href = safeLink(finding.link);
-  const applyHint = t('applyHint', [match]);
+  // A whole-sentence alternative replaces the clause around the underline: name exactly the words it replaces.
+  const applyHint = (i: number) => t('applyHint', [finding.edits?.[i]?.original ?? match]);
 
   return (
     <li className={`rc-finding rc-sev-${severity}`}>
@@ -95,17 +96,19 @@ export function FindingItem({ t, finding, lang, ...actions }: FindingItemProps) 
               key={`${i}:${alternative}`}
               className="rc-alt"
               lang={lang}
-              aria-describedby={applyHintId}
-              title={applyHint}
+              aria-describedby={`${applyHintId}-${i}`}
+              title={applyHint(i)}
               onClick={() => actions.onApply(key, alternative)}
             >
               <span className="rc-alt-text">{alternative}</span>
               <ArrowIcon className="rc-alt-icon" />
             </button>
           ))}
-          <span id={applyHintId} hidden>
-            {applyHint}
-          </span>
+          {finding.alternatives.map((alternative, i) => (
+            <span key={`${i}:${alternative}`} id={`${applyHintId}-${i}`} hidden>
+              {applyHint(i)}
+            </span>
+          ))}
         </div>
       )}
       <div className="rc-finding-foot">

@@ -1,0 +1,149 @@
+/**
+ * What one click on an alternative does to the draft. Pure string work, no DOM.
+ *
+ * A rule underlines the words that hurt ("take your business elsewhere") but its alternatives are often
+ * whole sentences ("We'd be glad to help you again any time."). Putting such a sentence exactly over the
+ * underline leaves the agent with "Feel free to We'd be glad to help you again any time.." — so a sentence
+ * alternative stands in for the clause around the underline (a few words either side, never past a comma,
+ * dash or sentence end), and the punctuation and capitals where it meets the agent's text are mended.
+ * A phrase alternative (no capital, no closing punctuation: "a short delay") replaces the underline only.
+ */
+import type { TextEdit, TextRange } from './types.js';
+
+// Words a sentence alternative may absorb on each side of the underline within its clause: the lead-in of
+// the same thought ("Feel free to", "The booking site you used") and its object ("of the incident", "any
+// faster"). A sentence dropped into the middle of a clause never reads right, so the clause goes with it up
+// to these limits; past them the words are the agent's own content, which a click must not delete (the
+// sidebar names the exact words a click replaces).
+const MAX_LEAD_WORDS = 8;
+const MAX_TAIL_WORDS = 8;
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
+const SENTENCE_END = /[.!?…;\n\r\u2028\u2029]/;
+// A clause ends at a comma, colon, dash or bracket; a hyphen counts only with spaces around it (" - ").
+const CLAUSE_MARK = /[,:—–()]|\s-\s/;
+// After a comma, these words continue the same thought: a subordinate clause or a closing "please".
+const SAME_CLAUSE =
+  /^\s*(?:that|which|because|so that|please|pls|что|чтобы|потому что|так как|пожалуйста|плиз|що|щоб|бо|тому що|оскільки|будь ласка)(?![\p{L}\p{N}])/iu;
+const CLOSING = /[.!?…:]$/;
+const LEAD_IN = /[,—–]$/;
+const STARTS_WITH_I = /^I(?:\b|['’])/;
+
+function isSentenceEndAt(text: string, i: number): boolean {
+  const c = text[i]!;
+  if (!SENTENCE_END.test(c)) return false;
+  // "3.5" and "v2.1" are numbers, not sentence ends.
+  return !(c === '.' && /\p{N}/u.test(text[i - 1] ?? '') && /\p{N}/u.test(text[i + 1] ?? ''));
+}
+
+function countWords(s: string): number {
+  return s.match(WORD)?.length ?? 0;
+}
+
+function upperFirst(s: string): string {
+  const i = s.search(/\p{L}/u);
+  return i < 0 ? s : s.slice(0, i) + s.charAt(i).toLocaleUpperCase() + s.slice(i + 1);
+}
+
+function lowerFirst(s: string): string {
+  // English "I", "I'm", "I'll" keep their capital mid-sentence.
+  if (STARTS_WITH_I.test(s)) return s;
+  return s.charAt(0).toLocaleLowerCase() + s.slice(1);
+}
+
+export type AlternativeShape = 'phrase' | 'lead-in' | 'sentence';
+
+/**
+ * How an alternative fits the text: a `sentence` closes itself ("I'm sorry; let me sort this.", "…here's what I
+ * can do:") or starts with a capital (English "I…" alone does not count) and stands in for the whole clause;
+ * a `lead-in` ends with a comma or dash ("To recap,") and takes the clause's lead-in words but leaves what
+ * follows, which it introduces; a `phrase` ("a short delay") replaces the underline only.
+ */
+export function alternativeShape(alternative: string): AlternativeShape {
+  const a = alternative.trim();
+  if (LEAD_IN.test(a)) return 'lead-in';
+  if (CLOSING.test(a)) return 'sentence';
+  return /^\p{Lu}/u.test(a) && !STARTS_WITH_I.test(a) ? 'sentence' : 'phrase';
+}
+
+/**
+ * Plan the edit for `alternative` (with `{name}` already filled, case not yet adapted) standing in for the
+ * underlined `span` of `text`.
+ */
+export function planReplacement(text: string, span: TextRange, alternative: string): TextEdit {
+  const alt = alternative.trim();
+  // Sentence around the underline.
+  let sentenceStart = span.start;
+  while (sentenceStart > 0 && !isSentenceEndAt(text, sentenceStart - 1)) sentenceStart--;
+  while (sentenceStart < span.start && /\s/.test(text[sentenceStart]!)) sentenceStart++;
+  let sentenceEnd = span.end;
+  while (sentenceEnd < text.length && !isSentenceEndAt(text, sentenceEnd)) sentenceEnd++;
+
+  let start = span.start;
+  let end = span.end;
+  const shape = alternativeShape(alt);
+  if (shape !== 'phrase') {
+    // Clause start: after the last clause mark between the sentence start and the underline.
+    const lead = text.slice(sentenceStart, span.start);
+    let cut = -1;
+    for (const m of lead.matchAll(new RegExp(CLAUSE_MARK.source, 'g'))) cut = m.index! + m[0].length;
+    let clauseStart = cut < 0 ? sentenceStart : sentenceStart + cut;
+    while (clauseStart < span.start && /\s/.test(text[clauseStart]!)) clauseStart++;
+    if (countWords(text.slice(clauseStart, span.start)) <= MAX_LEAD_WORDS) start = clauseStart;
+  }
+  if (shape === 'sentence') {
+    // Clause end: the first clause mark after the underline, unless what follows it belongs to the same
+    // thought (", which isn't helping", ", что посылка не пришла", ", please").
+    const tail = text.slice(span.end, sentenceEnd);
+    let clauseEnd = sentenceEnd;
+    for (const m of tail.matchAll(new RegExp(CLAUSE_MARK.source, 'g'))) {
+      if (m[0] === ',' && SAME_CLAUSE.test(tail.slice(m.index + 1))) continue;
+      clauseEnd = span.end + m.index;
+      break;
+    }
+    while (clauseEnd > span.end && /\s/.test(text[clauseEnd - 1]!)) clauseEnd--;
+    if (countWords(text.slice(span.end, clauseEnd)) <= MAX_TAIL_WORDS) end = clauseEnd;
+  }
+
+  // Case where it meets the text before: a sentence start takes a capital, mid-sentence a small letter
+  // (but a match the agent typed in capitals keeps them).
+  const atSentenceStart = start === sentenceStart;
+  const first = text.charAt(span.start);
+  const typedCapital = first !== first.toLowerCase() && !STARTS_WITH_I.test(text.slice(span.start));
+  let insert = atSentenceStart || (start === span.start && typedCapital) ? upperFirst(alt) : lowerFirst(alt);
+
+  // Punctuation where it meets the text after.
+  const rest = /^[ \t]*([.!?…,;:—–]+|-(?=\s))?/.exec(text.slice(end))!;
+  const mark = rest[1];
+  const closes = CLOSING.exec(insert)?.[0];
+  if (shape === 'lead-in') {
+    // "To recap," before the agent's own ", the refund…" or "." : the text's mark wins.
+    if (mark) insert = insert.replace(/\s*[,—–]$/, '');
+    else if (end < text.length && !/\s/.test(text.charAt(end))) insert += ' ';
+  } else if (closes) {
+    if (mark) {
+      // The alternative brings its own closing mark: drop the one that followed the replaced words
+      // ("…sort this.." / "…right now:." / "…frustrated., the bot"). At the end of a sentence the
+      // alternative's mark closes it ("…here's what I can do:" stays open for the agent to finish).
+      // The agent's own space after it stays (an edit ending in a space becomes &nbsp; in some editors).
+      end += rest[0].length;
+      if (end < text.length && /[\p{L}\p{N}]/u.test(text.charAt(end))) insert += ' ';
+    }
+    // After a full stop the agent's next words start a sentence.
+    if (closes !== ':') {
+      const nextWord = /^([ \t]*)(\p{Ll})/u.exec(text.slice(end));
+      if (nextWord) {
+        const at = end + nextWord[1]!.length;
+        insert += text.slice(end, at) + nextWord[2]!.toLocaleUpperCase();
+        end = at + 1;
+      }
+    }
+  } else if (shape === 'sentence') {
+    // A statement now ends the agent's question: "…разберусь с этим сегодня?" becomes a full stop.
+    if (end === sentenceEnd && text.charAt(end) === '?') {
+      insert += '.';
+      end += 1;
+    } else if (end < text.length && /[\p{L}\p{N}]/u.test(text.charAt(end))) insert += ' ';
+  }
+  return { start, end, original: text.slice(start, end), text: insert };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { alternativeShape, planReplacement } from '../../src/core/replace.js';
+
+/** The draft after one click: `under` marks the underline (its first occurrence in `text`). */
+function click(text: string, under: string, alternative: string): string {
+  const start = text.indexOf(under);
+  const e = planReplacement(text, { start, end: start + under.length }, alternative);
+  expect(text.slice(e.start, e.end)).toBe(e.original);
+  return text.slice(0, e.start) + e.text + text.slice(e.end);
+}
+
+describe('alternativeShape', () => {
+  it('tells sentences, lead-ins and phrases apart', () => {
+    expect(alternativeShape("I'm sorry; let me sort this.")).toBe('sentence');
+    expect(alternativeShape("here's what I can do:")).toBe('sentence');
+    expect(alternativeShape('Давайте разберёмся вместе')).toBe('sentence');
+    expect(alternativeShape('To recap,')).toBe('lead-in');
+    expect(alternativeShape("I'm sorry —")).toBe('lead-in');
+    expect(alternativeShape('a short delay')).toBe('phrase');
+    expect(alternativeShape("I'll check")).toBe('phrase');
+  });
+});
+
+describe('planReplacement', () => {
+  it('replaces only the underline with a phrase, in the case of its place', () => {
+    expect(click('Sorry, there is a huge delay today.', 'a huge delay', 'a short delay')).toBe('Sorry, there is a short delay today.');
+    expect(click('no problem, done.', 'no problem', 'happy to help')).toBe('Happy to help, done.');
+  });
+
+  it('takes the clause around the underline with a whole sentence', () => {
+    expect(click('Feel free to take your business elsewhere.', 'take your business elsewhere', "We'd be glad to help you again any time."))
+      .toBe("We'd be glad to help you again any time.");
+    expect(click('Shouting at our staff won’t get it fixed any faster.', 'Shouting at our staff won’t get', "here's what I'm doing right now:"))
+      .toBe("Here's what I'm doing right now:");
+    expect(click('Hi Claire, actually the item was delivered on time. Thanks.', 'actually the item was delivered', 'I can see why this is confusing.'))
+      .toBe('Hi Claire, I can see why this is confusing. Thanks.');
+  });
+
+  it('keeps the clause that follows a comma, starting it as a sentence', () => {
+    expect(click("Don't take it personally, the bot flags lots of accounts.", 'take it personally', "I understand why you're frustrated."))
+      .toBe("I understand why you're frustrated. The bot flags lots of accounts.");
+  });
+
+  it('takes a subordinate clause or a closing "please" along', () => {
+    expect(click('Верится с трудом, что посылка не пришла.', 'Верится с трудом', 'Спасибо, что рассказали, — я всё проверю'))
+      .toBe('Спасибо, что рассказали, — я всё проверю.');
+    expect(click('Не кричите на меня, пожалуйста.', 'Не кричите на меня', 'Я вижу, как вас это задело')).toBe('Я вижу, как вас это задело.');
+  });
+
+  it('leaves the agent’s own content when the clause is long', () => {
+    const text = 'I checked it twice and honestly we have no control over the courier company that delivers to your area on weekends.';
+    expect(click(text, 'we have no control over', "I'll chase them myself today.")).toContain('courier company that delivers');
+  });
+
+  it('never doubles punctuation where the alternative meets the text', () => {
+    expect(click('Like I told you on the phone, it needs a form.', 'Like I told you on the phone', 'To recap,')).toBe('To recap, it needs a form.');
+    expect(click('Let me spell it out for you: the seller ships it.', 'Let me spell it out for you', 'Just so you know,'))
+      .toBe('Just so you know: the seller ships it.');
+    expect(click('Everyone knows that sale items are final.', 'Everyone knows that', 'Just so you know,')).toBe('Just so you know, sale items are final.');
+    expect(click('Being rude to the driver isn’t going to help.', 'Being rude to the driver isn’t going to help', "I'm sorry you're still waiting; let me sort this."))
+      .toBe("I'm sorry you're still waiting; let me sort this.");
+  });
+
+  it('ends a statement that replaced a question with a full stop', () => {
+    expect(click('Чем докажете?', 'Чем докажете', 'Спасибо, я всё проверю')).toBe('Спасибо, я всё проверю.');
+  });
+
+  it('keeps English "I" capitalised mid-sentence and lowercases other sentence starts there', () => {
+    expect(click('Hi Sam, calm down please.', 'calm down', "I understand how frustrating this is.")).toBe("Hi Sam, I understand how frustrating this is.");
+    expect(click('Hi Sam, calm down please.', 'calm down', 'That sounds really frustrating.')).toBe('Hi Sam, that sounds really frustrating.');
+  });
+
+  it('does not take a number with a decimal point for a sentence end', () => {
+    // Were "2." a sentence end, the lead-in "Version 2.1" would survive as "Version 2.Here is…".
+    expect(click('Version 2.1 is just how it works now.', 'is just how it works', 'Here is what changed:')).toBe('Here is what changed:');
+  });
+});
