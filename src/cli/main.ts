@@ -83,8 +83,16 @@ function renderFinding(io: Io, text: string, label: string, f: Finding): string 
     `  ${f.message}`,
   ];
   if (f.alternatives.length) {
-    out.push('  Try instead:');
-    for (const a of f.alternatives) out.push(`    • ${a}`);
+    out.push('  Try instead (and the line a click leaves):');
+    f.alternatives.forEach((a, i) => {
+      out.push(`    • ${a}`);
+      const e = f.edits[i];
+      if (!e) return;
+      // The whole line after the click: a sentence alternative takes its clause along, so show what it reads.
+      const after = text.slice(0, e.start) + e.text + text.slice(e.end);
+      const at = lineCol(after, e.start);
+      out.push(`      ${paint(io, '2', '→')} ${after.slice(at.lineStart, at.lineEnd).replace(/\t/g, ' ').replace(/\r$/, '')}`);
+    });
   }
   if (f.link) out.push(`  ${paint(io, '2', f.link)}`);
   return out.join('\n');

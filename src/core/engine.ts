@@ -10,7 +10,7 @@ import { Matcher, type Hit } from './matcher.js';
 import { isNameForm, nameForms } from './names.js';
 import { compilePattern, PatternError, type CompiledPattern } from './pattern.js';
 import { normalizePhrase, normalizeWord, tokenize, type Token } from './text.js';
-import { planReplacement } from './replace.js';
+import { alternativeShape, planReplacement } from './replace.js';
 import {
   severityRank,
   type AnalyzeOptions,
@@ -431,12 +431,15 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
       const edits: TextEdit[] = [];
       for (const a of entry.rule.alternatives) {
         const named = fillName(a, customerName);
-        const filled = adaptCase(named, match, sentenceStart);
+        const edit = planReplacement(source, { start, end }, named);
+        // Shown as it goes in: a phrase takes the case of its place; a sentence the case of its clause start.
+        const filled =
+          alternativeShape(named) === 'phrase' ? adaptCase(named, match, sentenceStart) : edit.text.charAt(0) + named.trim().slice(1);
         const key = normalizeWord(filled);
         if (filled && !seen.has(key)) {
           seen.add(key);
           alternatives.push(filled);
-          edits.push(planReplacement(source, { start, end }, named));
+          edits.push(edit);
         }
       }
       return {

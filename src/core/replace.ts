@@ -22,9 +22,10 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
 const SENTENCE_END = /[.!?…;\n\r\u2028\u2029]/;
 // A clause ends at a comma, colon, dash or bracket; a hyphen counts only with spaces around it (" - ").
 const CLAUSE_MARK = /[,:—–()]|\s-\s/;
-// After a comma, these words continue the same thought: a subordinate clause or a closing "please".
+// After a comma, these words continue the same thought: a subordinate clause, a closing "please" or a
+// sentence adverb (", honestly." would otherwise be left behind as a sentence of its own).
 const SAME_CLAUSE =
-  /^\s*(?:that|which|because|so that|please|pls|что|чтобы|потому что|так как|пожалуйста|плиз|що|щоб|бо|тому що|оскільки|будь ласка)(?![\p{L}\p{N}])/iu;
+  /^\s*(?:that|which|because|so that|please|pls|honestly|seriously|tbh|lol|mate|though|anyway|что|чтобы|потому что|так как|пожалуйста|плиз|честно|серьёзно|серьезно|вообще-то|короче|що|щоб|бо|тому що|оскільки|будь ласка|чесно|серйозно|взагалі-то|коротше)(?![\p{L}\p{N}])/iu;
 const CLOSING = /[.!?…:]$/;
 const LEAD_IN = /[,—–]$/;
 const STARTS_WITH_I = /^I(?:\b|['’])/;

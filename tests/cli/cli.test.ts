@@ -23,7 +23,7 @@ describe('reply-coach check', () => {
     expect(r.code).toBe(1);
     for (const phrase of ['“Calm down”', '“I don\'t know”', '“You should have read”']) expect(r.out).toContain(phrase);
     expect(r.out).toContain('^^^^^^^^^'); // "Calm down" underlined
-    expect(r.out).toContain('Try instead:');
+    expect(r.out).toContain('Try instead (and the line a click leaves):');
     expect(r.out).toMatch(/Empathy checklist 0\/7/);
     expect(r.out).toContain('3 phrases to soften');
   });

@@ -44,6 +44,8 @@ describe('planReplacement', () => {
   it('takes a subordinate clause or a closing "please" along', () => {
     expect(click('Верится с трудом, что посылка не пришла.', 'Верится с трудом', 'Спасибо, что рассказали, — я всё проверю'))
       .toBe('Спасибо, что рассказали, — я всё проверю.');
+    expect(click('Feel free to take your business elsewhere, honestly.', 'take your business elsewhere', "I'm here whenever you need us."))
+      .toBe("I'm here whenever you need us.");
     expect(click('Не кричите на меня, пожалуйста.', 'Не кричите на меня', 'Я вижу, как вас это задело')).toBe('Я вижу, как вас это задело.');
   });
 

@@ -24,6 +24,9 @@ export function clickProblem(text: string, f: Finding, i: number, language: stri
   if (text.slice(edit.start, edit.end) !== edit.original) return 'the edit does not hold the text it replaces';
   if (edit.start > f.start || edit.end < f.end) return 'the edit leaves part of the underline behind';
   const after = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+  // What the sidebar shows is what goes in (up to a closing mark the join may drop).
+  const shown = f.alternatives[i]!.trim().replace(/\s*[,—–:.!?]$/, '');
+  if (!after.includes(shown)) return `the draft does not contain the alternative as shown (“${shown}”): “${after}”`;
   if (count(DOUBLED, after) > count(DOUBLED, text)) return `doubled punctuation: “${after}”`;
   if (count(SMALL_AFTER_STOP, after) > count(SMALL_AFTER_STOP, text)) return `a sentence starts with a small letter: “${after}”`;
   if (alternativeShape(f.alternatives[i]!) !== 'phrase') {
