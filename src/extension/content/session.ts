@@ -228,7 +228,7 @@ export class FieldSession {
           const i = finding.alternatives.indexOf(action.alternative);
           const edit = finding.edits[i] ?? { start: finding.start, end: finding.end, original: finding.match, text: action.alternative };
           const outcome = await replaceSpan(this, edit, edit.original, edit.text, this.hooks);
-          this.outcomeStatus(outcome, t('statusReplaced', [finding.match, action.alternative]));
+          this.outcomeStatus(outcome, t('statusReplaced', [edit.original.trim(), action.alternative]));
           this.scheduler.flush();
           return outcome.ok;
         } finally {
