@@ -26,6 +26,9 @@ const CLAUSE_MARK = /[,:—–()]|\s-\s/;
 // sentence adverb (", honestly." would otherwise be left behind as a sentence of its own).
 const SAME_CLAUSE =
   /^\s*(?:that|which|because|so that|please|pls|honestly|seriously|tbh|lol|mate|though|anyway|что|чтобы|потому что|так как|пожалуйста|плиз|честно|серьёзно|серьезно|вообще-то|короче|що|щоб|бо|тому що|оскільки|будь ласка|чесно|серйозно|взагалі-то|коротше)(?![\p{L}\p{N}])/iu;
+const MENTION = /^[@#][\p{L}\p{N}_.]+\s*/u;
+// One or two capitalised words closing the sentence after a comma: the customer's name ("…, Maggie.").
+const VOCATIVE = /^[ \t]*\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)?[ \t]*(?=[.!?…]|$)/u;
 const CLOSING = /[.!?…:]$/;
 const LEAD_IN = /[,—–]$/;
 const STARTS_WITH_I = /^I(?:\b|['’])/;
@@ -90,6 +93,8 @@ export function planReplacement(text: string, span: TextRange, alternative: stri
     for (const m of lead.matchAll(new RegExp(CLAUSE_MARK.source, 'g'))) cut = m.index! + m[0].length;
     let clauseStart = cut < 0 ? sentenceStart : sentenceStart + cut;
     while (clauseStart < span.start && /\s/.test(text[clauseStart]!)) clauseStart++;
+    // A reply's leading @mention (social inboxes) addresses the customer: it stays.
+    for (let m; (m = MENTION.exec(text.slice(clauseStart, span.start))); ) clauseStart += m[0].length;
     if (countWords(text.slice(clauseStart, span.start)) <= MAX_LEAD_WORDS) start = clauseStart;
   }
   if (shape === 'sentence') {
@@ -122,7 +127,11 @@ export function planReplacement(text: string, span: TextRange, alternative: stri
     if (mark) insert = insert.replace(/\s*[,—–]$/, '');
     else if (end < text.length && !/\s/.test(text.charAt(end))) insert += ' ';
   } else if (closes) {
-    if (mark) {
+    const vocative = mark === ',' && closes !== ':' ? VOCATIVE.exec(text.slice(end + rest[0].length)) : null;
+    if (vocative) {
+      // "…sorry you feel this way, Maggie." → "I'm sorry this happened, Maggie.": the name stays with the sentence.
+      insert = insert.slice(0, -closes.length);
+    } else if (mark) {
       // The alternative brings its own closing mark: drop the one that followed the replaced words
       // ("…sort this.." / "…right now:." / "…frustrated., the bot"). At the end of a sentence the
       // alternative's mark closes it ("…here's what I can do:" stays open for the agent to finish).
@@ -131,7 +140,7 @@ export function planReplacement(text: string, span: TextRange, alternative: stri
       if (end < text.length && /[\p{L}\p{N}]/u.test(text.charAt(end))) insert += ' ';
     }
     // After a full stop the agent's next words start a sentence.
-    if (closes !== ':') {
+    if (closes !== ':' && !vocative) {
       const nextWord = /^([ \t]*)(\p{Ll})/u.exec(text.slice(end));
       if (nextWord) {
         const at = end + nextWord[1]!.length;

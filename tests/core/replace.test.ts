@@ -41,6 +41,11 @@ describe('planReplacement', () => {
       .toBe("I understand why you're frustrated. The bot flags lots of accounts.");
   });
 
+  it('keeps a leading @mention and a closing name', () => {
+    expect(click("@116396 We're sorry you feel this way, Maggie. All charges are online.", "We're sorry you feel this way", "I'm sorry this happened."))
+      .toBe("@116396 I'm sorry this happened, Maggie. All charges are online.");
+  });
+
   it('takes a subordinate clause or a closing "please" along', () => {
     expect(click('Верится с трудом, что посылка не пришла.', 'Верится с трудом', 'Спасибо, что рассказали, — я всё проверю'))
       .toBe('Спасибо, что рассказали, — я всё проверю.');
