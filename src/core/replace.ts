@@ -113,7 +113,7 @@ export function planReplacement(text: string, span: TextRange, alternative: stri
 
   // Case where it meets the text before: a sentence start takes a capital, mid-sentence a small letter
   // (but a match the agent typed in capitals keeps them).
-  const atSentenceStart = start === sentenceStart;
+  const atSentenceStart = start === sentenceStart || /^(?:[@#][\p{L}\p{N}_.]+\s*)+$/u.test(text.slice(sentenceStart, start));
   const first = text.charAt(span.start);
   const typedCapital = first !== first.toLowerCase() && !STARTS_WITH_I.test(text.slice(span.start));
   let insert = atSentenceStart || (start === span.start && typedCapital) ? upperFirst(alt) : lowerFirst(alt);

@@ -44,6 +44,7 @@ describe('planReplacement', () => {
   it('keeps a leading @mention and a closing name', () => {
     expect(click("@116396 We're sorry you feel this way, Maggie. All charges are online.", "We're sorry you feel this way", "I'm sorry this happened."))
       .toBe("@116396 I'm sorry this happened, Maggie. All charges are online.");
+    expect(click('@116664 that option is not available.', 'that option is not available', "here's what I can do instead:")).toBe("@116664 Here's what I can do instead:");
   });
 
   it('takes a subordinate clause or a closing "please" along', () => {
