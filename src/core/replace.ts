@@ -21,11 +21,12 @@ const MAX_TAIL_WORDS = 8;
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
 const SENTENCE_END = /[.!?…;\n\r\u2028\u2029]/;
 // A clause ends at a comma, colon, dash or bracket; a hyphen counts only with spaces around it (" - ").
-const CLAUSE_MARK = /[,:—–()]|\s-\s/;
-// After a comma, these words continue the same thought: a subordinate clause, a closing "please" or a
+// A colon or comma between digits is part of a number or a time (9:00, 1,000), not a clause mark.
+const CLAUSE_MARK = /(?<!\p{N})[,:]|[,:](?!\p{N})|[—–()]|\s-\s/u;
+// After a comma, these words continue the same thought: a subordinate or relative clause, a closing "please" or a
 // sentence adverb (", honestly." would otherwise be left behind as a sentence of its own).
 const SAME_CLAUSE =
-  /^\s*(?:that|which|because|so that|please|pls|honestly|seriously|tbh|lol|mate|though|anyway|что|чтобы|потому что|так как|пожалуйста|плиз|честно|серьёзно|серьезно|вообще-то|короче|що|щоб|бо|тому що|оскільки|будь ласка|чесно|серйозно|взагалі-то|коротше)(?![\p{L}\p{N}])/iu;
+  /^\s*(?:that|which|who|whom|whose|when|where|than|because|so that|please|pls|honestly|seriously|tbh|lol|mate|though|anyway|что|чтобы|потому что|так как|когда|где|как|который|которая|которое|которые|которого|которой|которых|чем|пожалуйста|плиз|честно|серьёзно|серьезно|вообще-то|короче|що|щоб|бо|тому що|оскільки|коли|де|як|який|яка|яке|які|якого|якої|яких|ніж|будь ласка|чесно|серйозно|взагалі-то|коротше)(?![\p{L}\p{N}])/iu;
 const MENTION = /^[@#][\p{L}\p{N}_.]+\s*/u;
 // One or two capitalised words closing the sentence after a comma: the customer's name ("…, Maggie.").
 const VOCATIVE = /^[ \t]*\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)?[ \t]*(?=[.!?…]|$)/u;
@@ -85,12 +86,14 @@ export function planReplacement(text: string, span: TextRange, alternative: stri
 
   let start = span.start;
   let end = span.end;
+  // "100%": the tokenizer's words stop before the sign, the click must not leave it behind.
+  if (text.charAt(end) === '%' && /\p{N}/u.test(text.charAt(end - 1))) end++;
   const shape = alternativeShape(alt);
   if (shape !== 'phrase') {
     // Clause start: after the last clause mark between the sentence start and the underline.
     const lead = text.slice(sentenceStart, span.start);
     let cut = -1;
-    for (const m of lead.matchAll(new RegExp(CLAUSE_MARK.source, 'g'))) cut = m.index! + m[0].length;
+    for (const m of lead.matchAll(new RegExp(CLAUSE_MARK.source, 'gu'))) cut = m.index! + m[0].length;
     let clauseStart = cut < 0 ? sentenceStart : sentenceStart + cut;
     while (clauseStart < span.start && /\s/.test(text[clauseStart]!)) clauseStart++;
     // A reply's leading @mention (social inboxes) addresses the customer: it stays.
@@ -102,13 +105,15 @@ export function planReplacement(text: string, span: TextRange, alternative: stri
     // thought (", which isn't helping", ", что посылка не пришла", ", please").
     const tail = text.slice(span.end, sentenceEnd);
     let clauseEnd = sentenceEnd;
-    for (const m of tail.matchAll(new RegExp(CLAUSE_MARK.source, 'g'))) {
+    for (const m of tail.matchAll(new RegExp(CLAUSE_MARK.source, 'gu'))) {
       if (m[0] === ',' && SAME_CLAUSE.test(tail.slice(m.index + 1))) continue;
       clauseEnd = span.end + m.index;
       break;
     }
     while (clauseEnd > span.end && /\s/.test(text[clauseEnd - 1]!)) clauseEnd--;
-    if (countWords(text.slice(span.end, clauseEnd)) <= MAX_TAIL_WORDS) end = clauseEnd;
+    // An underline ending in "but" stands for "sorry, but": what follows is the agent's point and stays.
+    const endsWithBut = /(?:^|[^\p{L}])(?:but|however|yet|но|однако|а|але|проте|однак)$/iu.test(text.slice(span.start, span.end));
+    if (!endsWithBut && countWords(text.slice(span.end, clauseEnd)) <= MAX_TAIL_WORDS) end = clauseEnd;
   }
 
   // Case where it meets the text before: a sentence start takes a capital, mid-sentence a small letter

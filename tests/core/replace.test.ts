@@ -78,6 +78,12 @@ describe('planReplacement', () => {
     expect(click('Hi Sam, calm down please.', 'calm down', 'That sounds really frustrating.')).toBe('Hi Sam, that sounds really frustrating.');
   });
 
+  it('does not take a time or a thousands separator for a clause mark, and takes a % sign along', () => {
+    expect(click('Мені шкода, що ви засмучені, але служба працює з 9:00.', 'шкода, що ви засмучені, але', 'Перепрошую, що так сталося.'))
+      .toBe('Перепрошую, що так сталося. Служба працює з 9:00.');
+    expect(click('The courier comes at 9:00, 100%.', '100', 'most likely')).toBe('The courier comes at 9:00, most likely.');
+  });
+
   it('does not take a number with a decimal point for a sentence end', () => {
     // Were "2." a sentence end, the lead-in "Version 2.1" would survive as "Version 2.Here is…".
     expect(click('Version 2.1 is just how it works now.', 'is just how it works', 'Here is what changed:')).toBe('Here is what changed:');
