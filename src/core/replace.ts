@@ -26,7 +26,16 @@ const CLAUSE_MARK = /(?<!\p{N})[,:]|[,:](?!\p{N})|[—–()]|\s-\s/u;
 // After a comma, these words continue the same thought: a subordinate or relative clause, a closing "please" or a
 // sentence adverb (", honestly." would otherwise be left behind as a sentence of its own).
 const SAME_CLAUSE =
-  /^\s*(?:that|which|who|whom|whose|when|where|than|because|so that|please|pls|honestly|seriously|tbh|lol|mate|though|anyway|что|чтобы|потому что|так как|когда|где|как|который|которая|которое|которые|которого|которой|которых|чем|пожалуйста|плиз|честно|серьёзно|серьезно|вообще-то|короче|що|щоб|бо|тому що|оскільки|коли|де|як|який|яка|яке|які|якого|якої|яких|ніж|будь ласка|чесно|серйозно|взагалі-то|коротше)(?![\p{L}\p{N}])/iu;
+  /^\s*(?:that|which|who|whom|whose|when|where|than|because|so that|please|pls|honestly|seriously|tbh|lol|mate|though|anyway|sorry|i'm afraid|i am afraid|unfortunately|что|чтобы|потому что|так как|когда|где|как|который|которая|которое|которые|которого|которой|которых|чем|пожалуйста|плиз|честно|серьёзно|серьезно|вообще-то|короче|к сожалению|извините|простите|що|щоб|бо|тому що|оскільки|коли|де|як|який|яка|яке|які|якого|якої|яких|ніж|будь ласка|чесно|серйозно|взагалі-то|коротше|на жаль|вибачте|перепрошую)(?![\p{L}\p{N}])/iu;
+// A greeting the underline may start with ("Hi Claire, actually…"): a click keeps it.
+const GREETING =
+  /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|здравствуйте|добрый (?:день|вечер)|доброе утро|привет|вітаю|добрий (?:день|вечір)|доброго (?:дня|ранку)|привіт)(?![\p{L}])[^,.!?\n]{0,40},\s*/iu;
+// One or two words and a comma opening the sentence, part of what the clause says: "Please, no more…".
+const OPENER =
+  /^(?:please|honestly|seriously|frankly|look|listen|well|ok|okay|so|again|sorry|sadly|unfortunately|good job|fine|пожалуйста|слушайте|послушайте|честно|ну|короче|ладно|хорошо|к сожалению|будь ласка|слухайте|послухайте|чесно|гаразд|добре|на жаль)[ \t]*,[ \t]*$/iu;
+// Words that start a sentence only by position: a lead-in put before them takes them in lowercase.
+const COMMON_START =
+  /^(?:you|your|we|our|it|its|this|that|these|those|the|there|they|he|she|my|вы|ты|мы|это|ваш\p{L}*|наш\p{L}*|он|она|они|ви|ти|ми|це|він|вона|вони)(?![\p{L}'’])/iu;
 const MENTION = /^[@#][\p{L}\p{N}_.]+\s*/u;
 // One or two capitalised words closing the sentence after a comma: the customer's name ("…, Maggie.").
 const VOCATIVE = /^[ \t]*\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)?[ \t]*(?=[.!?…]|$)/u;
@@ -98,9 +107,14 @@ export function planReplacement(text: string, span: TextRange, alternative: stri
     while (clauseStart < span.start && /\s/.test(text[clauseStart]!)) clauseStart++;
     // A reply's leading @mention (social inboxes) addresses the customer: it stays.
     for (let m; (m = MENTION.exec(text.slice(clauseStart, span.start))); ) clauseStart += m[0].length;
+    // "Please, no more exclamation marks." — a one-word opener is part of the clause it opens.
+    if (cut >= 0 && OPENER.test(text.slice(sentenceStart, clauseStart))) clauseStart = sentenceStart;
     if (countWords(text.slice(clauseStart, span.start)) <= MAX_LEAD_WORDS) start = clauseStart;
+    const greeting = GREETING.exec(text.slice(start, span.end));
+    if (greeting && start + greeting[0].length < span.end) start += greeting[0].length;
   }
-  if (shape === 'sentence') {
+  // A sentence ending in ":" introduces what follows (the agent's own point), so it never takes the tail.
+  if (shape === 'sentence' && !alt.endsWith(':')) {
     // Clause end: the first clause mark after the underline, unless what follows it belongs to the same
     // thought (", which isn't helping", ", что посылка не пришла", ", please").
     const tail = text.slice(span.end, sentenceEnd);
@@ -127,7 +141,13 @@ export function planReplacement(text: string, span: TextRange, alternative: stri
   const rest = /^[ \t]*([.!?…,;:—–]+|-(?=\s))?/.exec(text.slice(end))!;
   const mark = rest[1];
   const closes = CLOSING.exec(insert)?.[0];
-  if (shape === 'lead-in') {
+  const kept = shape === 'lead-in' ? text.slice(start, span.start).trim() : '';
+  if (kept) {
+    // A lead-in goes before the clause, the underline goes, the agent's words stay: "You obviously need…"
+    // → "Just so you know, you need…".
+    insert = `${upperFirst(alt)} ${COMMON_START.test(kept) ? kept.charAt(0).toLocaleLowerCase() + kept.slice(1) : kept}`;
+    if (!atSentenceStart) insert = lowerFirst(insert);
+  } else if (shape === 'lead-in') {
     // "To recap," before the agent's own ", the refund…" or "." : the text's mark wins.
     if (mark) insert = insert.replace(/\s*[,—–]$/, '');
     else if (end < text.length && !/\s/.test(text.charAt(end))) insert += ' ';

@@ -30,8 +30,8 @@ describe('planReplacement', () => {
   it('takes the clause around the underline with a whole sentence', () => {
     expect(click('Feel free to take your business elsewhere.', 'take your business elsewhere', "We'd be glad to help you again any time."))
       .toBe("We'd be glad to help you again any time.");
-    expect(click('Shouting at our staff won’t get it fixed any faster.', 'Shouting at our staff won’t get', "here's what I'm doing right now:"))
-      .toBe("Here's what I'm doing right now:");
+    expect(click('Shouting at our staff won’t get it fixed any faster.', 'Shouting at our staff won’t get', "I understand you've had enough, and I'm on it."))
+      .toBe("I understand you've had enough, and I'm on it.");
     expect(click('Hi Claire, actually the item was delivered on time. Thanks.', 'actually the item was delivered', 'I can see why this is confusing.'))
       .toBe('Hi Claire, I can see why this is confusing. Thanks.');
   });
@@ -47,9 +47,25 @@ describe('planReplacement', () => {
     expect(click('@116664 that option is not available.', 'that option is not available', "here's what I can do instead:")).toBe("@116664 Here's what I can do instead:");
   });
 
+  it('keeps a greeting the underline starts with, and takes a one-word opener along', () => {
+    expect(click('Hi Claire, actually the item was delivered on time.', 'Hi Claire, actually the item was delivered', 'I can see why this is confusing.'))
+      .toBe('Hi Claire, I can see why this is confusing.');
+    expect(click('Please, no more exclamation marks.', 'no more exclamation marks', 'I can hear how frustrating this is.'))
+      .toBe('I can hear how frustrating this is.');
+  });
+
+  it('puts a lead-in before the clause and keeps the agent’s words', () => {
+    expect(click('You obviously need to charge it first.', 'obviously', 'Just so you know,')).toBe('Just so you know, you need to charge it first.');
+  });
+
+  it('lets a sentence ending in a colon introduce the agent’s point instead of taking it', () => {
+    expect(click('Unfortunately the item is out of stock.', 'Unfortunately', "Here's what I can do:")).toBe("Here's what I can do: the item is out of stock.");
+  });
+
   it('takes a subordinate clause or a closing "please" along', () => {
     expect(click('Верится с трудом, что посылка не пришла.', 'Верится с трудом', 'Спасибо, что рассказали, — я всё проверю'))
       .toBe('Спасибо, что рассказали, — я всё проверю.');
+    expect(click('Not really my area, sorry.', 'Not really my area', "I'll find the right person for you.")).toBe("I'll find the right person for you.");
     expect(click('Feel free to take your business elsewhere, honestly.', 'take your business elsewhere', "I'm here whenever you need us."))
       .toBe("I'm here whenever you need us.");
     expect(click('Не кричите на меня, пожалуйста.', 'Не кричите на меня', 'Я вижу, как вас это задело')).toBe('Я вижу, как вас это задело.');
@@ -86,6 +102,6 @@ describe('planReplacement', () => {
 
   it('does not take a number with a decimal point for a sentence end', () => {
     // Were "2." a sentence end, the lead-in "Version 2.1" would survive as "Version 2.Here is…".
-    expect(click('Version 2.1 is just how it works now.', 'is just how it works', 'Here is what changed:')).toBe('Here is what changed:');
+    expect(click('Version 2.1 is just how it works now.', 'is just how it works', 'Here is what changed.')).toBe('Here is what changed.');
   });
 });
