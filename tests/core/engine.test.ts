@@ -21,7 +21,7 @@ describe('createEngine().analyze', () => {
 
   it('lowercases a sentence-style alternative replacing a mid-sentence phrase (but keeps "I")', () => {
     const e = createEngine([pack([rule('r', ['per our policy'], { alternatives: ['Here is what I can do', "I'll check"] })])]);
-    expect(e.analyze('So, per our policy, no.', { language: 'en' }).findings[0]!.alternatives).toEqual(['here is what I can do', "I'll check"]);
+    expect(e.analyze('We checked, and per our policy, no.', { language: 'en' }).findings[0]!.alternatives).toEqual(['here is what I can do', "I'll check"]);
   });
 
   it('applies unless in the same sentence by default', () => {
