@@ -113,8 +113,11 @@ export function planReplacement(text: string, span: TextRange, alternative: stri
     const greeting = GREETING.exec(text.slice(start, span.end));
     if (greeting && start + greeting[0].length < span.end) start += greeting[0].length;
   }
-  // A sentence ending in ":" introduces what follows (the agent's own point), so it never takes the tail.
-  if (shape === 'sentence' && !alt.endsWith(':')) {
+  // One underlined word ("Unfortunately", "obviously") is a sentence adverb: what follows it is the agent's
+  // own point, which a sentence ending in ":" introduces and a lead-in is put in front of. A longer underline
+  // ends in its verb ("We're unable to assist"), and the words after it are its object, which go with it.
+  const adverb = countWords(text.slice(span.start, span.end)) === 1;
+  if (shape === 'sentence' && !(adverb && alt.endsWith(':'))) {
     // Clause end: the first clause mark after the underline, unless what follows it belongs to the same
     // thought (", which isn't helping", ", что посылка не пришла", ", please").
     const tail = text.slice(span.end, sentenceEnd);
@@ -132,7 +135,7 @@ export function planReplacement(text: string, span: TextRange, alternative: stri
 
   // Case where it meets the text before: a sentence start takes a capital, mid-sentence a small letter
   // (but a match the agent typed in capitals keeps them).
-  const atSentenceStart = start === sentenceStart || /^(?:[@#][\p{L}\p{N}_.]+\s*)+$/u.test(text.slice(sentenceStart, start));
+  const atSentenceStart = start === sentenceStart || /^(?:[@#][\p{L}\p{N}_.]+[,:]?\s*)+$/u.test(text.slice(sentenceStart, start));
   const first = text.charAt(span.start);
   const typedCapital = first !== first.toLowerCase() && !STARTS_WITH_I.test(text.slice(span.start));
   let insert = atSentenceStart || (start === span.start && typedCapital) ? upperFirst(alt) : lowerFirst(alt);
@@ -141,7 +144,7 @@ export function planReplacement(text: string, span: TextRange, alternative: stri
   const rest = /^[ \t]*([.!?…,;:—–]+|-(?=\s))?/.exec(text.slice(end))!;
   const mark = rest[1];
   const closes = CLOSING.exec(insert)?.[0];
-  const kept = shape === 'lead-in' ? text.slice(start, span.start).trim() : '';
+  const kept = shape === 'lead-in' && adverb ? text.slice(start, span.start).trim() : '';
   if (kept) {
     // A lead-in goes before the clause, the underline goes, the agent's words stay: "You obviously need…"
     // → "Just so you know, you need…".
@@ -152,7 +155,7 @@ export function planReplacement(text: string, span: TextRange, alternative: stri
     if (mark) insert = insert.replace(/\s*[,—–]$/, '');
     else if (end < text.length && !/\s/.test(text.charAt(end))) insert += ' ';
   } else if (closes) {
-    const vocative = mark === ',' && closes !== ':' ? VOCATIVE.exec(text.slice(end + rest[0].length)) : null;
+    const vocative = mark === ',' ? VOCATIVE.exec(text.slice(end + rest[0].length)) : null;
     if (vocative) {
       // "…sorry you feel this way, Maggie." → "I'm sorry this happened, Maggie.": the name stays with the sentence.
       insert = insert.slice(0, -closes.length);
