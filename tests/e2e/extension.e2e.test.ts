@@ -246,32 +246,37 @@ describe('Reply Coach in real Chromium', () => {
     const page = await openFixture('gmail');
     try {
       await page.waitForTimeout(1500); // the top frame warms up (the page's language chunk + its matcher) in idle time after load
-      // Five reply boxes appear one after another after load, each with a different draft (as when Gmail opens
-      // compose windows): one sample is at the mercy of whatever else the machine does, so the median is asserted.
-      const warm = await page.evaluate(() => {
-        const samples: number[] = [];
-        let underlined = true;
-        for (let i = 0; i < 5; i++) {
+      // The first reply box of a warm frame (as when Gmail opens a compose window after load), measured in three
+      // fresh pages: one sample is at the mercy of whatever else the machine does, so the median is asserted.
+      const firstFocus = (p: Page) =>
+        p.evaluate(() => {
           const box = document.createElement('div');
           box.contentEditable = 'true';
           box.setAttribute('role', 'textbox');
-          box.textContent = `Hello ${['Anna', 'Ben', 'Chloe', 'Dev', 'Emma'][i]}, calm down please. I will check order ${1000 + i}.`;
+          box.textContent = 'Hello, calm down please. I will check.';
           document.body.appendChild(box);
           const t0 = performance.now();
           box.focus(); // our focusin handler runs synchronously inside focus(): analysis + underline included
-          samples.push(performance.now() - t0);
+          const elapsed = performance.now() - t0;
           const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('reply-coach-critical');
-          underlined &&= [...(highlight ?? [])].some((r) => r.toString() === 'calm down' && box.contains(r.startContainer));
-          box.blur();
+          return { elapsed, underlined: [...(highlight ?? [])].some((r) => r.toString() === 'calm down' && box.contains(r.startContainer)) };
+        });
+      const samples = [await firstFocus(page)];
+      for (let i = 0; i < 2; i++) {
+        const other = await openFixture('gmail');
+        try {
+          await other.waitForTimeout(1500);
+          samples.push(await firstFocus(other));
+        } finally {
+          await other.close();
         }
-        const median = [...samples].sort((a, b) => a - b)[2]!;
-        return { samples, median, underlined };
-      });
+      }
+      const median = samples.map((x) => x.elapsed).sort((x, y) => x - y)[1]!;
       console.log(
-        `time to ready, warm frame (focus → analysed and underlined, synchronous): median ${warm.median.toFixed(1)} ms of 5 boxes (${warm.samples.map((x) => x.toFixed(1)).join(', ')})`,
+        `time to ready, warm frame (focus → analysed and underlined, synchronous): median ${median.toFixed(1)} ms of 3 pages (${samples.map((x) => x.elapsed.toFixed(1)).join(', ')})`,
       );
-      expect(warm.underlined).toBe(true);
-      expect(warm.median).toBeLessThan(50);
+      expect(samples.every((x) => x.underlined)).toBe(true);
+      expect(median).toBeLessThan(50);
 
       // Cold: a frame that had nothing to coach at start-up (no warm-up) gets a reply box later.
       const cold = await page.evaluate(async () => {
