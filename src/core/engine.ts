@@ -115,10 +115,12 @@ function leftmostLongest(hits: Hit[]): Hit[] {
 function fillName(template: string, name: string | undefined): string {
   if (name) return template.replace(/\{name\}/g, name);
   // No name known: drop the placeholder with the comma or space that introduces it ("Thanks, {name}!").
-  return template
+  const dropped = template
     .replace(/,?\s*\{name\}/g, '')
     .replace(/^[\s,]+/, '')
     .replace(/\s+([,.!?])/g, '$1');
+  // "{name}, вітаю!" without a name: the greeting now starts the text.
+  return /^\s*\{name\}/.test(template) ? capitalize(dropped) : dropped;
 }
 
 function capitalize(s: string): string {

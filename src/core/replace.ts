@@ -36,6 +36,7 @@ const OPENER =
 // Words that start a sentence only by position: a lead-in put before them takes them in lowercase.
 const COMMON_START =
   /^(?:you|your|we|our|it|its|this|that|these|those|the|there|they|he|she|my|вы|ты|мы|это|ваш\p{L}*|наш\p{L}*|он|она|они|ви|ти|ми|це|він|вона|вони)(?![\p{L}'’])/iu;
+const BUT = /(?<![\p{L}])(?:but|however|но|однако|але|проте|однак)(?![\p{L}])/giu;
 const MENTION = /^[@#][\p{L}\p{N}_.]+\s*/u;
 // One or two capitalised words closing the sentence after a comma: the customer's name ("…, Maggie.").
 const VOCATIVE = /^[ \t]*\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)?[ \t]*(?=[.!?…]|$)/u;
@@ -139,6 +140,13 @@ export function planReplacement(text: string, span: TextRange, alternative: stri
   const first = text.charAt(span.start);
   const typedCapital = first !== first.toLowerCase() && !STARTS_WITH_I.test(text.slice(span.start));
   let insert = atSentenceStart || (start === span.start && typedCapital) ? upperFirst(alt) : lowerFirst(alt);
+
+  // A lead-in stands for "sorry, but": an underline running on past its "but" ("…, but you need to contact
+  // them") keeps the agent's words after it, which the lead-in introduces.
+  if (shape === 'lead-in') {
+    const but = [...text.slice(span.start, span.end).matchAll(BUT)].pop();
+    if (but && span.start + but.index + but[0].length < span.end) end = span.start + but.index + but[0].length;
+  }
 
   // Punctuation where it meets the text after.
   const rest = /^[ \t]*([.!?…,;:—–]+|-(?=\s))?/.exec(text.slice(end))!;

@@ -19,6 +19,12 @@ describe('createEngine().analyze', () => {
     expect(e.analyze('Calm down', { language: 'en' }).findings[0]!.alternatives).toEqual(['I understand!', 'I hear you']);
   });
 
+  it('capitalises a checklist example whose leading {name} was dropped ("{name}, вітаю!" → "Вітаю!")', () => {
+    const e = createEngine([pack([], [item('use-name', ['вітаю {name}'], { example: '{name}, вітаю! Дякую, що написали.' })])]);
+    expect(e.analyze('Добрий день', { language: 'en' }).checklist[0]!.example).toBe('Вітаю! Дякую, що написали.');
+    expect(e.analyze('Добрий день', { language: 'en', customerName: 'Олена' }).checklist[0]!.example).toBe('Олена, вітаю! Дякую, що написали.');
+  });
+
   it('lowercases a sentence-style alternative replacing a mid-sentence phrase (but keeps "I")', () => {
     const e = createEngine([pack([rule('r', ['per our policy'], { alternatives: ['Here is what I can do', "I'll check"] })])]);
     expect(e.analyze('We checked, and per our policy, no.', { language: 'en' }).findings[0]!.alternatives).toEqual(['here is what I can do', "I'll check"]);

@@ -54,6 +54,11 @@ describe('planReplacement', () => {
       .toBe('I can hear how frustrating this is.');
   });
 
+  it('lets a lead-in stand for "sorry, but" and keeps what follows the "but"', () => {
+    expect(click("I'm sorry Kevin, but you need to contact Kuwait Airways.", "I'm sorry Kevin, but you need", "I'm sorry about this —"))
+      .toBe("I'm sorry about this — you need to contact Kuwait Airways.");
+  });
+
   it('puts a lead-in before the clause and keeps the agent’s words', () => {
     expect(click('You obviously need to charge it first.', 'obviously', 'Just so you know,')).toBe('Just so you know, you need to charge it first.');
   });

@@ -24,7 +24,10 @@ export function clickProblem(text: string, f: Finding, i: number, language: stri
   if (text.slice(edit.start, edit.end) !== edit.original) return 'the edit does not hold the text it replaces';
   // Only a greeting the underline starts with may stay ("Hi Claire, actually…" keeps "Hi Claire, ").
   const keptGreeting = edit.start > f.start && /^\p{L}[^,.!?\n]{0,45},\s*$/u.test(text.slice(f.start, edit.start));
-  if ((edit.start > f.start && !keptGreeting) || edit.end < f.end) return 'the edit leaves part of the underline behind';
+  // …and a lead-in standing for "sorry, but" leaves the words after the "but" ("…, but you need to contact").
+  const keptAfterBut =
+    edit.end < f.end && alternativeShape(f.alternatives[i]!) === 'lead-in' && /(?:but|however|но|однако|але|проте|однак)$/iu.test(edit.original);
+  if ((edit.start > f.start && !keptGreeting) || (edit.end < f.end && !keptAfterBut)) return 'the edit leaves part of the underline behind';
   const after = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
   // What the sidebar shows is what goes in (up to a closing mark the join may drop).
   const shown = f.alternatives[i]!.trim().replace(/\s*[,—–:.!?]$/, '');
