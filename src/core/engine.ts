@@ -10,7 +10,7 @@ import { Matcher, type Hit } from './matcher.js';
 import { isNameForm, nameForms } from './names.js';
 import { compilePattern, PatternError, type CompiledPattern } from './pattern.js';
 import { normalizePhrase, normalizeWord, tokenize, type Token } from './text.js';
-import { alternativeShape, planReplacement } from './replace.js';
+import { planReplacement, upperFirst } from './replace.js';
 import {
   severityRank,
   type AnalyzeOptions,
@@ -120,20 +120,7 @@ function fillName(template: string, name: string | undefined): string {
     .replace(/^[\s,]+/, '')
     .replace(/\s+([,.!?])/g, '$1');
   // "{name}, вітаю!" without a name: the greeting now starts the text.
-  return /^\s*\{name\}/.test(template) ? capitalize(dropped) : dropped;
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toLocaleUpperCase() + s.slice(1);
-}
-
-function adaptCase(alternative: string, match: string, sentenceStart: boolean): string {
-  const first = match.charAt(0);
-  const matchIsUpper = first !== first.toLowerCase();
-  if (sentenceStart || matchIsUpper) return capitalize(alternative);
-  // Mid-sentence, lowercase match: lowercase the suggestion's first letter, except English "I…".
-  if (/^I(?:\b|['’])/.test(alternative)) return alternative;
-  return alternative.charAt(0).toLocaleLowerCase() + alternative.slice(1);
+  return /^\s*\{name\}/.test(template) ? upperFirst(dropped) : dropped;
 }
 
 export function createEngine(packs: readonly Pack[], settings: EngineSettings = {}): Engine {
@@ -425,18 +412,17 @@ export function createEngine(packs: readonly Pack[], settings: EngineSettings = 
     for (const c of candidates) if (!kept.some((k) => c.start < k.end && c.end > k.start)) kept.push(c);
     kept.sort((a, b) => a.start - b.start);
 
-    const findings: Finding[] = kept.map(({ entry, hit, start, end }) => {
+    const findings: Finding[] = kept.map(({ entry, start, end }) => {
       const match = source.slice(start, end);
-      const sentenceStart = tokens[hit.from]!.brk;
       const seen = new Set<string>();
       const alternatives: string[] = [];
       const edits: TextEdit[] = [];
       for (const a of entry.rule.alternatives) {
-        const named = fillName(a, customerName);
+        const named = fillName(a, customerName).trim();
         const edit = planReplacement(source, { start, end }, named);
-        // Shown as it goes in: a phrase takes the case of its place; a sentence the case of its clause start.
-        const filled =
-          alternativeShape(named) === 'phrase' ? adaptCase(named, match, sentenceStart) : edit.text.charAt(0) + named.trim().slice(1);
+        // Shown as it goes in: the edit starts with the alternative, its first letter cased for its place.
+        const first = named.search(/\p{L}/u) + 1;
+        const filled = edit.text.slice(0, first) + named.slice(first);
         const key = normalizeWord(filled);
         if (filled && !seen.has(key)) {
           seen.add(key);

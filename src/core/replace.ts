@@ -8,6 +8,7 @@
  * dash or sentence end), and the punctuation and capitals where it meets the agent's text are mended.
  * A phrase alternative (no capital, no closing punctuation: "a short delay") replaces the underline only.
  */
+import { isSentenceEndAt } from './text.js';
 import type { TextEdit, TextRange } from './types.js';
 
 // Words a sentence alternative may absorb on each side of the underline within its clause: the lead-in of
@@ -19,10 +20,9 @@ const MAX_LEAD_WORDS = 8;
 const MAX_TAIL_WORDS = 8;
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
-const SENTENCE_END = /[.!?…;\n\r\u2028\u2029]/;
 // A clause ends at a comma, colon, dash or bracket; a hyphen counts only with spaces around it (" - ").
 // A colon or comma between digits is part of a number or a time (9:00, 1,000), not a clause mark.
-const CLAUSE_MARK = /(?<!\p{N})[,:]|[,:](?!\p{N})|[—–()]|\s-\s/u;
+const CLAUSE_MARK = /(?<!\p{N})[,:]|[,:](?!\p{N})|[—–()]|\s-\s/gu;
 // After a comma, these words continue the same thought: a subordinate or relative clause, a closing "please" or a
 // sentence adverb (", honestly." would otherwise be left behind as a sentence of its own).
 const SAME_CLAUSE =
@@ -44,24 +44,18 @@ const CLOSING = /[.!?…:]$/;
 const LEAD_IN = /[,—–]$/;
 const STARTS_WITH_I = /^I(?:\b|['’])/;
 
-function isSentenceEndAt(text: string, i: number): boolean {
-  const c = text[i]!;
-  if (!SENTENCE_END.test(c)) return false;
-  // "3.5" and "v2.1" are numbers, not sentence ends.
-  return !(c === '.' && /\p{N}/u.test(text[i - 1] ?? '') && /\p{N}/u.test(text[i + 1] ?? ''));
-}
-
 function countWords(s: string): number {
   return s.match(WORD)?.length ?? 0;
 }
 
-function upperFirst(s: string): string {
+/** The first letter in capitals (after any opening quote). */
+export function upperFirst(s: string): string {
   const i = s.search(/\p{L}/u);
   return i < 0 ? s : s.slice(0, i) + s.charAt(i).toLocaleUpperCase() + s.slice(i + 1);
 }
 
-function lowerFirst(s: string): string {
-  // English "I", "I'm", "I'll" keep their capital mid-sentence.
+/** The first letter small, except English "I", "I'm", "I'll". */
+export function lowerFirst(s: string): string {
   if (STARTS_WITH_I.test(s)) return s;
   return s.charAt(0).toLocaleLowerCase() + s.slice(1);
 }
@@ -103,7 +97,7 @@ export function planReplacement(text: string, span: TextRange, alternative: stri
     // Clause start: after the last clause mark between the sentence start and the underline.
     const lead = text.slice(sentenceStart, span.start);
     let cut = -1;
-    for (const m of lead.matchAll(new RegExp(CLAUSE_MARK.source, 'gu'))) cut = m.index! + m[0].length;
+    for (const m of lead.matchAll(CLAUSE_MARK)) cut = m.index! + m[0].length;
     let clauseStart = cut < 0 ? sentenceStart : sentenceStart + cut;
     while (clauseStart < span.start && /\s/.test(text[clauseStart]!)) clauseStart++;
     // A reply's leading @mention (social inboxes) addresses the customer: it stays.
@@ -123,7 +117,7 @@ export function planReplacement(text: string, span: TextRange, alternative: stri
     // thought (", which isn't helping", ", что посылка не пришла", ", please").
     const tail = text.slice(span.end, sentenceEnd);
     let clauseEnd = sentenceEnd;
-    for (const m of tail.matchAll(new RegExp(CLAUSE_MARK.source, 'gu'))) {
+    for (const m of tail.matchAll(CLAUSE_MARK)) {
       if (m[0] === ',' && SAME_CLAUSE.test(tail.slice(m.index + 1))) continue;
       clauseEnd = span.end + m.index;
       break;

@@ -51,18 +51,19 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Whether the characters between two words end a sentence. Scans char codes: no substring per token. */
+/**
+ * Whether the character at `i` ends a sentence: . ! ? ; … a line break (\n \r U+2028 U+2029), but not the
+ * point inside a number ("3.5", "v2.1"). Char codes only: it runs for every gap between words.
+ */
+export function isSentenceEndAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 46) return !(isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)));
+  return c === 33 || c === 63 || c === 59 || c === 10 || c === 13 || c === 0x2026 || c === 0x2028 || c === 0x2029;
+}
+
+/** Whether the characters between two words end a sentence. */
 function isSentenceGap(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    // . ! ? ; \n \r … U+2028 U+2029
-    if (c === 46) {
-      // "3.5" and "v2.1" are numbers, not sentence ends.
-      if (to - from === 1 && isDigit(text.charCodeAt(from - 1)) && isDigit(text.charCodeAt(to))) return false;
-      return true;
-    }
-    if (c === 33 || c === 63 || c === 59 || c === 10 || c === 13 || c === 0x2026 || c === 0x2028 || c === 0x2029) return true;
-  }
+  for (let i = from; i < to; i++) if (isSentenceEndAt(text, i)) return true;
   return false;
 }
 
